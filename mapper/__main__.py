@@ -1,0 +1,7 @@
+"""Allow ``python -m mapper``."""
+
+import sys
+
+from mapper._cli import main
+
+sys.exit(main())
