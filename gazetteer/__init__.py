@@ -1,0 +1,39 @@
+"""An offline gazetteer of Iraq for conflict reporting.
+
+Curated places (bases, the Green Zone, the embassy, every governorate and district)
+layered over a compact GeoNames base layer, with the spellings news uses::
+
+    from gazetteer import load_gazetteer, GazetteerGeocoder
+
+    gaz = load_gazetteer()                 # the bundled data, loaded once
+    gaz.lookup("al-Qa'im")[0].place.id     # ranked candidates with a score
+    gaz.find_mentions(text)                # every place name with its offsets
+    GazetteerGeocoder().geocode("Irbil")   # a geopy Location, as geopy gives it
+"""
+
+from __future__ import annotations
+
+from gazetteer._geocoder import GazetteerGeocoder
+from gazetteer._gazetteer import Gazetteer, default_gazetteer, load_gazetteer
+from gazetteer._normalize import normalize_name
+from gazetteer._place import KINDS, Candidate, Mention, Place
+from gazetteer._validate import check_file
+from gazetteer.errors import GazetteerError, GazetteerFileError, UnknownPlaceError
+
+__all__ = sorted(
+    [
+        "KINDS",
+        "Candidate",
+        "Gazetteer",
+        "GazetteerError",
+        "GazetteerFileError",
+        "GazetteerGeocoder",
+        "Mention",
+        "Place",
+        "UnknownPlaceError",
+        "check_file",
+        "default_gazetteer",
+        "load_gazetteer",
+        "normalize_name",
+    ]
+)
