@@ -13,27 +13,25 @@ layered over a compact GeoNames base layer, with the spellings news uses::
 
 from __future__ import annotations
 
-from gazetteer._geocoder import GazetteerGeocoder
 from gazetteer._gazetteer import Gazetteer, default_gazetteer, load_gazetteer
+from gazetteer._geocoder import GazetteerGeocoder
 from gazetteer._normalize import normalize_name
 from gazetteer._place import KINDS, Candidate, Mention, Place
 from gazetteer._validate import check_file
 from gazetteer.errors import GazetteerError, GazetteerFileError, UnknownPlaceError
 
-__all__ = sorted(
-    [
-        "KINDS",
-        "Candidate",
-        "Gazetteer",
-        "GazetteerError",
-        "GazetteerFileError",
-        "GazetteerGeocoder",
-        "Mention",
-        "Place",
-        "UnknownPlaceError",
-        "check_file",
-        "default_gazetteer",
-        "load_gazetteer",
-        "normalize_name",
-    ]
-)
+__all__ = [
+    "KINDS",
+    "Candidate",
+    "Gazetteer",
+    "GazetteerError",
+    "GazetteerFileError",
+    "GazetteerGeocoder",
+    "Mention",
+    "Place",
+    "UnknownPlaceError",
+    "check_file",
+    "default_gazetteer",
+    "load_gazetteer",
+    "normalize_name",
+]

@@ -35,19 +35,17 @@ _LAZY: dict[str, str] = {
     "evaluate": "mapper._evaluate",
 }
 
-__all__ = sorted(
-    [
-        "INCIDENT_COLUMNS",
-        "MERGE_COLUMNS",
-        "WEAPONS",
-        "EvaluationError",
-        "IncidentTableError",
-        "MapperError",
-        "ReportError",
-        "incident_frame",
-        *_LAZY,
-    ]
-)
+__all__ = [
+    "INCIDENT_COLUMNS",
+    "MERGE_COLUMNS",
+    "WEAPONS",
+    "EvaluationError",
+    "IncidentTableError",
+    "MapperError",
+    "ReportError",
+    "incident_frame",
+    *_LAZY,
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,0 +1,141 @@
+"""A geopy geocoder backed by the offline gazetteer.
+
+It answers exactly as geopy's online geocoders do, so geopy code, geopy's
+``RateLimiter`` and ``geopandas.tools.geocode(..., provider=GazetteerGeocoder)`` work
+unchanged. Names the gazetteer lacks may be passed to a real geopy geocoder, but only
+when one is given: nothing goes online by default.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from geopy.extra.rate_limiter import RateLimiter
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+from geopy.point import Point
+
+from gazetteer._gazetteer import Gazetteer, default_gazetteer
+from gazetteer._place import Place
+
+_EARTH_RADIUS_KM = 6371.0088
+
+
+class GazetteerGeocoder(Geocoder):
+    """Geocode place names offline against the gazetteer.
+
+    Parameters
+    ----------
+    gazetteer
+        The gazetteer to answer from; the bundled one by default.
+    fallback
+        An online geopy geocoder (e.g. ``Nominatim(user_agent=...)``) asked, through
+        geopy's ``RateLimiter`` and a local cache, for names the gazetteer lacks.
+        Off (None) by default.
+    min_delay_seconds
+        The rate limit for *fallback*.
+    **kwargs
+        Accepted and ignored, as geopandas passes provider options through.
+
+    Examples
+    --------
+    >>> GazetteerGeocoder().geocode("Irbil").address.startswith("Erbil")
+    True
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        *,
+        fallback: Geocoder | None = None,
+        min_delay_seconds: float = 1.0,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__()
+        self.gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+        self.fallback = fallback
+        self._fallback_geocode = (
+            RateLimiter(fallback.geocode, min_delay_seconds=min_delay_seconds)
+            if fallback is not None
+            else None
+        )
+        self._cache: dict[tuple[str, bool], Any] = {}
+
+    def geocode(
+        self, query: str, *, exactly_one: bool = True, timeout: Any = None, limit: int = 10
+    ) -> Location | list[Location] | None:
+        """Return the best :class:`geopy.location.Location` for *query*.
+
+        With ``exactly_one=False``, a ranked list of them; ``None`` when nothing
+        matches (never an empty list), as geopy does.
+        """
+        candidates = self.gazetteer.lookup(str(query), limit=1 if exactly_one else limit)
+        if candidates:
+            locations = [self._location(c.place, c.score) for c in candidates]
+            return locations[0] if exactly_one else locations
+        return self._geocode_online(str(query), exactly_one)
+
+    def reverse(
+        self,
+        query: Any,
+        *,
+        exactly_one: bool = True,
+        timeout: Any = None,
+        limit: int = 10,
+        max_distance_km: float = 25.0,
+    ) -> Location | list[Location] | None:
+        """Return the nearest places to a point, most specific outline first.
+
+        *query* is anything geopy accepts as a point: ``(lat, lon)``, ``"lat, lon"``
+        or a :class:`geopy.point.Point`.
+        """
+        point = Point(query)
+        lat, lon = point.latitude, point.longitude
+        inside = self.gazetteer.areas_containing(lat, lon)
+        nearby = sorted(
+            (
+                (distance, p.id, p)
+                for p in self.gazetteer
+                if p.kind != "country"
+                and (distance := _haversine_km(lat, lon, p.latitude, p.longitude))
+                <= max_distance_km
+            ),
+            key=lambda item: (item[0], item[1]),
+        )
+        places = list(dict.fromkeys([*inside, *(p for _, _, p in nearby)]))[:limit]
+        if not places:
+            return None
+        locations = [self._location(p, None) for p in places]
+        return locations[0] if exactly_one else locations
+
+    def _location(self, place: Place, score: float | None) -> Location:
+        chain = [place, *self.gazetteer.ancestors(place.id)]
+        address = ", ".join(dict.fromkeys(p.name for p in chain))
+        raw = {
+            "id": place.id,
+            "name": place.name,
+            "kind": place.kind,
+            "parent": place.parent,
+            "country": place.country,
+            "radius_km": place.radius_km,
+            "source": place.source,
+            "layer": place.layer,
+            "score": score,
+        }
+        return Location(address, Point(place.latitude, place.longitude), raw)
+
+    def _geocode_online(self, query: str, exactly_one: bool) -> Any:
+        if self._fallback_geocode is None:
+            return None
+        key = (query, exactly_one)
+        if key not in self._cache:
+            self._cache[key] = self._fallback_geocode(query, exactly_one=exactly_one)
+        return self._cache[key]
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(a))
