@@ -1,0 +1,48 @@
+"""Finding place names in running text without mistaking ordinary words for places."""
+
+from gazetteer import default_gazetteer
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.id) for m in default_gazetteer().find_mentions(text)]
+
+
+def test_names_found_with_offsets_in_text_order() -> None:
+    text = "Rockets struck near the US embassy in the Green Zone of Baghdad."
+    found = default_gazetteer().find_mentions(text)
+    assert [(m.text, m.place.id) for m in found] == [
+        ("US embassy", "us-embassy-baghdad"),
+        ("Green Zone", "green-zone"),
+        ("Baghdad", "baghdad"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_transliteration_variants_in_text() -> None:
+    found = mentions("Drones flew from al-Qa'im toward Ain al-Assad and Irbil.")
+    ids = [pid for _, pid in found]
+    assert ids[1:] == ["ain-al-asad", "erbil"]
+    assert found[0][0] == "al-Qa'im"
+
+
+def test_hit_the_verb_is_not_the_town() -> None:
+    assert mentions("Two rockets hit the runway.") == []
+    assert [pid for _, pid in mentions("A roadside bomb exploded in Hit on Monday.")] == ["hit"]
+
+
+def test_a_generic_green_zone_is_not_the_baghdad_one() -> None:
+    assert mentions("The city council planted a green zone beside the river.") == []
+
+
+def test_weekdays_and_months_are_not_places() -> None:
+    assert mentions("On Tuesday in May and on Sunday in March nothing happened.") == []
+
+
+def test_person_named_after_a_place_is_not_a_place() -> None:
+    ids = [pid for _, pid in mentions("Abu Mahdi al-Muhandis was killed with General Soleimani.")]
+    assert ids == []
+
+
+def test_longest_name_wins() -> None:
+    found = mentions("Flights resumed at Baghdad International Airport.")
+    assert found == [("Baghdad International Airport", "baghdad-airport")]
