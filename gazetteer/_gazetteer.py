@@ -15,7 +15,7 @@ from shapely.geometry.base import BaseGeometry
 from gazetteer._mentions import NameIndex, find_mentions
 from gazetteer._normalize import normalize_name
 from gazetteer._place import Candidate, Mention, Place
-from gazetteer._read import GazetteerFile, attach_outlines, read_file
+from gazetteer._read import GazetteerFile, Problems, attach_outlines, read_file
 from gazetteer._validate import file_problems
 from gazetteer.errors import GazetteerFileError, UnknownPlaceError
 
@@ -241,5 +241,5 @@ def load_gazetteer(*paths: str | Path) -> Gazetteer:
         if problems:
             raise GazetteerFileError(str(path), problems)
         user_files.append(user_file)
-    base_file = GazetteerFile(list(base), {}, user_files[0].problems)
+    base_file = GazetteerFile(list(base), {}, Problems("bundled"))
     return Gazetteer(_layer([base_file, *user_files]), not_places=base._index.not_places)
