@@ -181,13 +181,13 @@ def _read_file(path: Path) -> list[Entry | ReportError]:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
-        reason = f"not read: unknown extension {path.suffix or '(none)'!r} (known: {known})"
+        reason = f"unknown extension {path.suffix or '(none)'!r} (known: {known})"
         return [ReportError(label, reason)]
     limit = MAX_TABLE_BYTES if reader.table else MAX_FILE_BYTES
     try:
         size = path.stat().st_size
         if size > limit:
-            reason = f"not read: {size:,} bytes is over the {limit:,}-byte limit"
+            reason = f"too large: {size:,} bytes is over the {limit:,}-byte limit"
             return [ReportError(label, reason)]
         if reader.table:
             return _read_table_file(path, reader)
@@ -239,7 +239,7 @@ def _binary(path: str, raw: bytes) -> ReportError:
     """The error for a file holding NUL bytes."""
     at = raw.index(b"\x00")
     line = raw.count(b"\n", 0, at) + 1
-    return ReportError(path, f"not read: a binary file (NUL byte at byte {at})", line=line)
+    return ReportError(path, f"a binary file, not text (NUL byte at byte {at})", line=line)
 
 
 def _newlines(text: str) -> str:
