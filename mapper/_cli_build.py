@@ -1,0 +1,140 @@
+"""``mapper build`` (reports -> map) and ``mapper render`` (incident table -> map).
+
+``build`` runs the whole pipeline: read, extract, merge (unless ``--no-merge``) and
+render, printing the run summary to stderr like ``mapper extract``; ``--incidents FILE``
+also writes the table, for review. ``render`` draws a table that was reviewed or edited
+(.csv, .geojson, .jsonl). Both write one standalone HTML file unless ``--cdn``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from mapper._cli_gazetteer import _add_user_files
+from mapper.errors import MapperError
+
+
+def _add_map_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="MAP", help="the HTML map to write"
+    )
+    parser.add_argument("--title", help="title shown on the map")
+    parser.add_argument(
+        "--tiles",
+        default="OpenStreetMap",
+        help="base layer shown first: OpenStreetMap (default), 'OpenStreetMap HOT', "
+        "OpenTopoMap, 'Esri WorldImagery' or none (plain offline background)",
+    )
+    parser.add_argument("--heat", action="store_true", help="add a heat layer")
+    parser.add_argument(
+        "--cdn",
+        action="store_true",
+        help="link Leaflet from a CDN (smaller file, needs a network to view) "
+        "instead of embedding it",
+    )
+    _add_user_files(parser)
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``build`` and ``render`` commands."""
+    build = subparsers.add_parser(
+        "build",
+        help="reports in, interactive map out (extract + merge + render)",
+        description="Read reports, extract and merge incidents and write an interactive "
+        "HTML map that opens without a network.",
+    )
+    build.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    build.add_argument(
+        "--incidents",
+        type=Path,
+        metavar="FILE",
+        help="also write the incident table (.csv, .geojson or .jsonl)",
+    )
+    build.add_argument("--no-merge", action="store_true", help="one marker per mention")
+    build.add_argument(
+        "--quiet", action="store_true", help="no progress or counts; problems still listed"
+    )
+    _add_map_options(build)
+    build.set_defaults(func=run_build)
+
+    render = subparsers.add_parser(
+        "render",
+        help="incident table in (.csv, .geojson, .jsonl), interactive map out",
+        description="Draw a reviewed or edited incident table as an interactive HTML map.",
+    )
+    render.add_argument("table", type=Path, metavar="INCIDENTS", help="the incident table")
+    _add_map_options(render)
+    render.set_defaults(func=run_render)
+
+
+def _save_map(incidents: Any, args: argparse.Namespace, gazetteer: Any) -> None:
+    from mapper._render import render
+
+    tiles = None if args.tiles.lower() == "none" else args.tiles
+    fmap = render(
+        incidents,
+        title=args.title,
+        tiles=tiles,
+        heat=args.heat,
+        cdn=args.cdn,
+        gazetteer=gazetteer,
+    )
+    try:
+        args.output.write_text(fmap.get_root().render(), encoding="utf-8")
+    except OSError as error:
+        raise MapperError(f"{args.output}: cannot write the map: {error.strerror}") from error
+
+
+def run_render(args: argparse.Namespace) -> int:
+    """Run ``mapper render``; return the exit status."""
+    from mapper._incident_io import read_incidents
+
+    incidents = read_incidents(args.table)
+    gazetteer = None
+    if args.gazetteer:
+        from gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer(*args.gazetteer)
+    _save_map(incidents, args, gazetteer)
+    return 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Run ``mapper build``; return the exit status."""
+    from gazetteer import load_gazetteer
+    from mapper._incident_io import FORMATS, write_incidents
+    from mapper._pipeline import format_summary, problem_lines, run_extraction
+
+    if args.incidents is not None and args.incidents.suffix.lower() not in FORMATS:
+        known = ", ".join(sorted(FORMATS))
+        print(
+            f"mapper build: error: {args.incidents}: the table must end in {known}", file=sys.stderr
+        )
+        return 2
+    gazetteer = load_gazetteer(*args.gazetteer)
+    extraction = run_extraction(
+        args.paths, gazetteer=gazetteer, progress=False if args.quiet else None
+    )
+    if args.quiet:
+        lines = problem_lines(extraction.outcomes, extraction.warnings)
+    else:
+        lines = format_summary(extraction.outcomes, extraction.warnings).split("\n")
+    for line in lines:
+        print(line, file=sys.stderr)
+    if extraction.n_reports == 0:
+        print("mapper build: error: no report could be read; nothing written", file=sys.stderr)
+        return 2
+    incidents = extraction.incidents
+    if not args.no_merge:
+        from mapper import merge_incidents
+
+        incidents = merge_incidents(incidents, gazetteer=gazetteer)
+    if args.incidents is not None:
+        write_incidents(incidents, args.incidents)
+    _save_map(incidents, args, gazetteer)
+    if not args.quiet:
+        print(f"wrote a map of {len(incidents)} incidents to {args.output}", file=sys.stderr)
+    return 0
