@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mapper._cli_gazetteer import _add_user_files
 from mapper._incident_io import FORMATS, write_incidents
 from mapper._pipeline import format_summary, problem_lines, run_extraction
 
@@ -47,13 +48,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="no progress bar or counts; unreadable inputs are still listed",
     )
-    parser.add_argument(
-        "--gazetteer",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a places CSV or GeoJSON layered on the bundled data (repeatable)",
-    )
+    _add_user_files(parser)
     parser.set_defaults(func=run_extract)
 
 

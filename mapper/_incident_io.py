@@ -25,12 +25,15 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from mapper._read_table import numbered_records
 from mapper._schema import INCIDENT_COLUMNS, MERGE_COLUMNS, conform_incidents
 from mapper.errors import IncidentTableError
 
 #: Columns every table must have.
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(INCIDENT_COLUMNS)
 _COORDINATES = ("latitude", "longitude")
+#: What a GeoJSON feature's properties must hold: a null geometry means no coordinates.
+_PROPERTY_COLUMNS = tuple(c for c in REQUIRED_COLUMNS if c not in _COORDINATES)
 _KNOWN_TYPES = {**INCIDENT_COLUMNS, **MERGE_COLUMNS}
 
 Cell = str | int | float | None
@@ -155,23 +158,13 @@ def _write_csv(columns: list[str], rows: list[dict[str, Cell]]) -> str:
 
 
 def _read_csv(path: str, text: str) -> tuple[list[str], list[Row]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
     header: list[str] | None = None
     rows: list[Row] = []
-    end = 0
-    while True:
-        start = end + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            raise IncidentTableError(f"{path}:{start}: broken CSV row: {error}") from None
-        end = reader.line_num
-        if not cells:
-            continue
+    for start, cells in numbered_records(io.StringIO(text, newline="")):
+        if isinstance(cells, csv.Error):
+            raise IncidentTableError(f"{path}:{start}: broken CSV row: {cells}")
         if header is None:
-            header = _header(path, cells)
+            header = _header(path, start, cells)
             continue
         if len(cells) != len(header):
             raise IncidentTableError(
@@ -184,15 +177,15 @@ def _read_csv(path: str, text: str) -> tuple[list[str], list[Row]]:
     return header, rows
 
 
-def _header(path: str, cells: list[str]) -> list[str]:
+def _header(path: str, line: int, cells: list[str]) -> list[str]:
     seen: set[str] = set()
     for name in cells:
         if name in seen:
-            raise IncidentTableError(f"{path}:1: column {name!r} appears twice in the header")
+            raise IncidentTableError(f"{path}:{line}: column {name!r} appears twice in the header")
         seen.add(name)
     missing = [c for c in REQUIRED_COLUMNS if c not in seen]
     if missing:
-        raise IncidentTableError(f"{path}:1: missing columns: {', '.join(missing)}")
+        raise IncidentTableError(f"{path}:{line}: missing columns: {', '.join(missing)}")
     return cells
 
 
@@ -271,7 +264,7 @@ def _read_geojson(path: str, text: str) -> tuple[list[str], list[Row]]:
         if not isinstance(properties, dict):
             raise IncidentTableError(f"{path}{where}: not a Feature with properties")
         row = {**properties, **_point(f"{path}{where}", feature.get("geometry"))}
-        _require(f"{path}{where}", row, REQUIRED_COLUMNS)
+        _require(f"{path}{where}", row, _PROPERTY_COLUMNS)
         columns.update(dict.fromkeys(properties))
         rows.append((where, row))
     return list(columns), rows

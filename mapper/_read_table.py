@@ -25,8 +25,12 @@ def is_index_header(header: Iterable[str]) -> bool:
     return INDEX_COLUMN in names and TEXT_COLUMN not in names
 
 
-def csv_records(path: str, lines: Iterable[str]) -> Iterator[tuple[int, list[str]] | ReportError]:
-    """Yield ``(first line, cells)`` for each CSV record, or an error for a broken one."""
+def numbered_records(lines: Iterable[str]) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """Yield each non-blank CSV record with the line it starts on, or the error it raised.
+
+    ``csv.reader`` only counts the line a record ends on; a quoted field may span
+    lines, so the start is one past the previous record's end.
+    """
     reader = csv.reader(lines)
     end = 0
     while True:
@@ -37,11 +41,20 @@ def csv_records(path: str, lines: Iterable[str]) -> Iterator[tuple[int, list[str
             return
         except csv.Error as error:
             end = reader.line_num
-            yield ReportError(path, f"broken CSV row: {error}", line=start)
+            yield start, error
             continue
         end = reader.line_num
         if cells:
             yield start, cells
+
+
+def csv_records(path: str, lines: Iterable[str]) -> Iterator[tuple[int, list[str]] | ReportError]:
+    """Yield ``(first line, cells)`` for each CSV record, or an error for a broken one."""
+    for start, record in numbered_records(lines):
+        if isinstance(record, csv.Error):
+            yield ReportError(path, f"broken CSV row: {record}", line=start)
+        else:
+            yield start, record
 
 
 def read_csv(path: str, lines: Iterable[str]) -> list[Entry | ReportError]:

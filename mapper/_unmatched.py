@@ -52,7 +52,15 @@ NOT_PLACE_WORDS = frozenset(
         "mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen",
         "colonel", "col", "major", "maj", "captain", "lieutenant", "sergeant", "sheikh",
         "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "commander",
-        "senator", "officials", "official", "sources", "source",
+        "senator", "officials", "official", "sources", "source", "you", "your", "i",
+    }
+)  # fmt: skip
+#: Names that are adjectives on their own ("fired at Iraqi forces"), though a longer
+#: name may start with one ("Iraqi Kurdistan").
+ADJECTIVES = frozenset(
+    {
+        "iraqi", "iranian", "american", "syrian", "kurdish", "turkish", "british",
+        "french", "israeli", "saudi", "arab", "western", "eastern", "northern", "southern",
     }
 )  # fmt: skip
 
@@ -115,8 +123,10 @@ def candidate_names(text: str, gazetteer: Gazetteer) -> list[str]:
 
 
 def _place_like(name: str) -> bool:
-    words = name.replace("-", " ").split()
-    return bool(words) and words[0].lower() not in NOT_PLACE_WORDS
+    words = name.replace("-", " ").lower().split()
+    if not words or words[0] in NOT_PLACE_WORDS:
+        return False
+    return not (len(words) == 1 and words[0] in ADJECTIVES)
 
 
 def _best_spelling(spellings: Counter[str]) -> str:
