@@ -34,22 +34,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # normalisation the gazetteer looks names up by.
 sys.path.insert(0, str(ROOT))
 from gazetteer import normalize_name  # noqa: E402
+from gazetteer._read import REQUIRED_COLUMNS  # noqa: E402
 
 OUTPUT = ROOT / "gazetteer" / "data" / "geonames.csv"
 
-COLUMNS = (
-    "id",
-    "name",
-    "kind",
-    "country",
-    "parent",
-    "latitude",
-    "longitude",
-    "radius_km",
-    "aliases",
-    "source",
-    "population",
-)
+#: The places-CSV schema the gazetteer reads, plus the population GeoNames gives.
+COLUMNS = (*REQUIRED_COLUMNS, "population")
 
 #: GeoNames first-level codes for Iraq -> curated governorate ids (checked against the
 #: towns each code holds: 07 has Baghdad, 19 has Halabja, 13 has Kirkuk, ...).

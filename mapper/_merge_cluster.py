@@ -1,0 +1,210 @@
+"""Group atoms (mentions with identical date, place and weapon) into incidents.
+
+Atoms are visited most specific first (day before month before year, the smallest
+place first). Each joins the one existing incident it is compatible with - same or
+overlapping dates, same or nested places, compatible weapons with *every* member -
+or starts a new one. A vague atom that fits two incidents ("Baghdad" on a day the
+embassy and the airport were both hit) is not guessed: it stays its own incident.
+Candidates come only from the atom's own day buckets, so the work grows with the
+number of atoms, never with their square.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from mapper._merge_place import PlaceMatcher
+
+#: Day-precision date states when the table carries report publication dates.
+ANCHORED = "anchored"  # dated on its report's publication day: maybe a post-midnight report
+LATE = "late"  # dated before its report was published: a follow-up that names the day
+
+#: Bucket width in days for incidents whose date spans several days (month or year).
+_PERIOD = 32
+#: Block key of places too wide to block (a country), and the key every incident has.
+_WILD = "*"
+_ALL = "all"
+
+
+def _periods(lo: int, hi: int) -> range:
+    """Slot numbers of the periods a span of days touches (negative: never a day)."""
+    return range(-1 - hi // _PERIOD, -(lo // _PERIOD))
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """Mentions that agree on everything the merge looks at."""
+
+    lo: int | None  # first possible day (proleptic ordinal), None when the date is unknown
+    hi: int | None  # last possible day
+    place: str | None
+    family: str | None  # weapon family; None for an unknown or generic weapon
+    reports: frozenset[str]
+    state: str = ""  # ANCHORED, LATE or "" (day precision only)
+
+
+@dataclass(slots=True)
+class _Incident:
+    lo: int | None
+    hi: int | None
+    family: str | None
+    places: list[str] = field(default_factory=list)
+    reports: set[str] = field(default_factory=set)
+    states: set[str] = field(default_factory=set)
+
+
+def cluster_atoms(atoms: Sequence[Atom], order: Sequence[int], matcher: PlaceMatcher) -> list[int]:
+    """Return an incident number for each atom.
+
+    Parameters
+    ----------
+    atoms
+        The atoms to group.
+    order
+        Atom indices, most specific first; the result depends on this order only,
+        never on the order of *atoms*.
+    matcher
+        Place compatibility.
+
+    Returns
+    -------
+    list of int
+        ``labels[i]`` is the incident of ``atoms[i]``; numbers follow *order*.
+    """
+    return _Clusterer(atoms, matcher).run(order)
+
+
+class _Clusterer:
+    def __init__(self, atoms: Sequence[Atom], matcher: PlaceMatcher) -> None:
+        self.atoms = atoms
+        self.matcher = matcher
+        self.keys = {key: info.block_keys for key, info in matcher.places.items()}
+        self.incidents: list[_Incident] = []
+        self.labels = [-1] * len(atoms)
+        # (day or -1 - period, block key) -> incidents; periods hold incidents spanning days
+        self.slots: dict[tuple[int, str], list[int]] = defaultdict(list)
+        self.by_report: dict[str, list[int]] = defaultdict(list)
+
+    def run(self, order: Sequence[int]) -> list[int]:
+        for index in order:
+            atom = self.atoms[index]
+            if atom.place is None:
+                target = None  # nowhere to put it on a map: never merged
+            elif atom.lo is None:
+                target = self._choose(atom, self._same_report(atom))
+            else:
+                target = self._choose(atom, self._same_days(atom))
+            self._add(index, atom, target)
+        self._join_overnight_reports()
+        return self.labels
+
+    def _same_days(self, atom: Atom) -> list[int]:
+        assert atom.lo is not None and atom.hi is not None and atom.place is not None
+        keys = self.keys[atom.place]
+        keys = (_ALL,) if keys == (_WILD,) else (*keys, _WILD)
+        slots = [*range(atom.lo, atom.hi + 1), *_periods(atom.lo, atom.hi)]
+        found = [n for slot in slots for key in keys for n in self.slots.get((slot, key), ())]
+        return [n for n in dict.fromkeys(found) if self._overlaps(self.incidents[n], atom)]
+
+    def _same_report(self, atom: Atom) -> list[int]:
+        found = [n for report in sorted(atom.reports) for n in self.by_report.get(report, ())]
+        return list(dict.fromkeys(found))
+
+    @staticmethod
+    def _overlaps(incident: _Incident, atom: Atom) -> bool:
+        if incident.lo is None or incident.hi is None or atom.lo is None or atom.hi is None:
+            return False
+        return max(incident.lo, atom.lo) <= min(incident.hi, atom.hi)
+
+    def _fits(self, incident: _Incident, place: str, family: str | None) -> bool:
+        if family is not None and incident.family is not None and family != incident.family:
+            return False
+        return all(self.matcher.compatible(place, other) for other in incident.places)
+
+    def _choose(self, atom: Atom, candidates: list[int]) -> int | None:
+        assert atom.place is not None
+        fitting = [n for n in candidates if self._fits(self.incidents[n], atom.place, atom.family)]
+        # An incident that already holds this very place is the natural home.
+        same_place = [n for n in fitting if atom.place in self.incidents[n].places]
+        tier = same_place or fitting
+        return tier[0] if len(tier) == 1 else None
+
+    def _add(self, index: int, atom: Atom, target: int | None) -> None:
+        if target is None:
+            target = len(self.incidents)
+            self.incidents.append(_Incident(atom.lo, atom.hi, atom.family))
+        incident = self.incidents[target]
+        reindex = False
+        if atom.lo is not None and atom.hi is not None and incident.lo is not None:
+            assert incident.hi is not None
+            narrowed = (max(incident.lo, atom.lo), min(incident.hi, atom.hi))
+            reindex = narrowed != (incident.lo, incident.hi)
+            incident.lo, incident.hi = narrowed
+        incident.family = incident.family or atom.family
+        if atom.place is not None and atom.place not in incident.places:
+            incident.places.append(atom.place)
+            reindex = True
+            for report in atom.reports - incident.reports:
+                self.by_report[report].append(target)
+        elif atom.place is not None:
+            for report in atom.reports - incident.reports:
+                self.by_report[report].append(target)
+        incident.reports |= atom.reports
+        incident.states.add(atom.state)
+        self.labels[index] = target
+        if reindex:
+            self._index(target)
+
+    def _index(self, number: int) -> None:
+        """File the incident under its date slots and the block keys of all its places."""
+        incident = self.incidents[number]
+        if incident.lo is None or incident.hi is None:
+            return
+        if incident.lo == incident.hi:
+            slots: list[int] = [incident.lo]
+        else:
+            slots = list(_periods(incident.lo, incident.hi))
+        keys = {_ALL, *(key for place in incident.places for key in self.keys[place])}
+        for slot in slots:
+            for key in keys:
+                filed = self.slots[(slot, key)]
+                if not filed or filed[-1] != number:
+                    filed.append(number)
+
+    def _join_overnight_reports(self) -> None:
+        """Join a day-P incident known only from day-P reports to a day P-1 one known later.
+
+        A report published just after midnight that says "tonight" dates the attack to
+        its publication day, one day late; the follow-ups published later name the real
+        day. Joined only when each side has exactly one such partner.
+        """
+        pairs: list[tuple[int, int]] = []
+        for number, incident in enumerate(self.incidents):
+            if incident.states != {ANCHORED} or incident.lo != incident.hi or incident.lo is None:
+                continue
+            for earlier in dict.fromkeys(self.slots.get((incident.lo - 1, _ALL), ())):
+                other = self.incidents[earlier]
+                if (
+                    other.states == {LATE}
+                    and other.lo == other.hi
+                    and self._joinable(incident, other)
+                ):
+                    pairs.append((number, earlier))
+        late_count: dict[int, int] = defaultdict(int)
+        early_count: dict[int, int] = defaultdict(int)
+        for late, early in pairs:
+            late_count[late] += 1
+            early_count[early] += 1
+        moved = {
+            late: early
+            for late, early in pairs
+            if late_count[late] == 1 and early_count[early] == 1
+        }
+        self.labels = [moved.get(label, label) for label in self.labels]
+
+    def _joinable(self, a: _Incident, b: _Incident) -> bool:
+        if a.family is not None and b.family is not None and a.family != b.family:
+            return False
+        return all(self.matcher.compatible(p, q) for p in a.places for q in b.places)
