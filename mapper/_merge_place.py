@@ -24,6 +24,9 @@ CELL_DEGREES = 1.0
 #: A place wider than this (a country) may hold anything: it is compared with all.
 WILDCARD_RADIUS_KM = 200.0
 
+#: Kinds whose point and radius stand for an outline the gazetteer does not have.
+SETTLEMENT_KINDS: frozenset[str] = frozenset({"city", "town"})
+
 #: ``Place.kind`` broadest first, as gazetteer.KINDS ranks them; a later kind is finer.
 _KIND_ORDER: tuple[str, ...] = (
     "country",
@@ -51,6 +54,7 @@ class PlaceInfo:
     layer: str
     known: bool
     region: str | None = None  # highest ancestor below the country, for blocking
+    settlement_without_outline: bool = False  # a city or town known only by point and radius
 
     @property
     def block_keys(self) -> tuple[str, ...]:
@@ -103,6 +107,7 @@ def describe_place(
             place.layer,
             True,
             region,
+            place.kind in SETTLEMENT_KINDS and place.geometry is None,
         )
     radius = FALLBACK_RADIUS_KM.get(int(geo_precision or 2), 10.0)
     return PlaceInfo(place_id, latitude, longitude, radius, 0, "unknown", False)
@@ -144,8 +149,12 @@ class PlaceMatcher:
         if gaz is not None and pa.known and pb.known:
             if gaz.contains(a, b) or gaz.contains(b, a):
                 return True
-            # Within one layer the gazetteer's nesting is the whole truth: two
-            # curated bases 5 km apart are two places, not one.
             if pa.layer == pb.layer:
-                return False
+                # Within one layer the nesting is the truth (two bases 5 km apart are two
+                # places), except that a city without an outline holds what lies within its
+                # radius: the air base of "rockets hit Erbil" is 6 km from the city's point.
+                coarse, fine = (pa, pb) if pa.radius_km >= pb.radius_km else (pb, pa)
+                return coarse.settlement_without_outline and (
+                    distance_km(coarse, fine) <= coarse.radius_km
+                )
         return distance_km(pa, pb) <= max(pa.radius_km, pb.radius_km)

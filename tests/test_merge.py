@@ -177,6 +177,16 @@ def test_an_undated_mention_joins_only_its_own_report() -> None:
     assert dated["n_reports"] == 1
 
 
+def test_a_city_known_only_by_its_point_holds_the_air_base_beside_it() -> None:
+    merged = merge(
+        mention("a", place_id="erbil", place="Erbil"),
+        mention("b", place_id="erbil-air-base", place="Erbil air base"),
+        mention("c", place_id="gn:95446", place="Irbil"),  # the GeoNames Erbil
+    )
+    assert merged["place_id"].tolist() == ["erbil-air-base"]
+    assert merged["n_reports"].tolist() == [3]
+
+
 def test_places_of_different_layers_meet_by_distance() -> None:
     # The user's own spelling of the Erbil air base, 1.5 km from the curated point.
     gazetteer = Gazetteer(
