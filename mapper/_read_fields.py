@@ -106,6 +106,8 @@ def parse_published(value: object) -> str | None:
     text = str(value).strip()
     if not text:
         return None
+    if len(text) > 60:  # no date is written longer; the patterns need not see more
+        raise ValueError(f"published date {text[:60]!r}... is too long to be a date")
     for form in _DATE_FORMS:
         found = form.fullmatch(text)
         if found is not None:

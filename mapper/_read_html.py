@@ -16,6 +16,7 @@ source      ``og:site_name``
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from mapper._read_fields import Entry
@@ -96,6 +97,9 @@ class _ArticleParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.open: list[str] = []
+        # Counts of open tags by name, so hostile nesting costs no rescans of `open`.
+        self.open_counts: Counter[str] = Counter()
+        self.dropped_depth = 0
         # One list of paragraphs per container: index 0 is the body, then one per
         # <article>/<main> in document order.
         self.kinds: list[str] = ["body"]
@@ -129,6 +133,8 @@ class _ArticleParser(HTMLParser):
         if tag in VOID:
             return
         self.open.append(tag)
+        self.open_counts[tag] += 1
+        self.dropped_depth += tag in DROPPED
         if tag in _CONTAINERS:
             self.kinds.append(tag)
             self.paragraphs.append([])
@@ -148,11 +154,13 @@ class _ArticleParser(HTMLParser):
         elif tag == "h1" and self.h1_parts is not None:
             self.h1 = _squash("".join(self.h1_parts))
             self.h1_parts = None
-        if tag not in self.open:
+        if not self.open_counts[tag]:
             return  # a stray end tag: browsers ignore it too
         # Close everything opened since the matching start tag (unclosed <p>, <li>...).
         while self.open:
             closed = self.open.pop()
+            self.open_counts[closed] -= 1
+            self.dropped_depth -= closed in DROPPED
             if closed in _CONTAINERS:
                 self.active.pop()
             if closed == tag:
@@ -163,7 +171,7 @@ class _ArticleParser(HTMLParser):
             self.title_parts.append(data)
         if self.h1_parts is not None:
             self.h1_parts.append(data)
-        if not any(tag in DROPPED for tag in self.open) and "title" not in self.open:
+        if not self.dropped_depth and not self.open_counts["title"]:
             self.pending.append(data)
 
     def close(self) -> None:

@@ -27,7 +27,7 @@ _NAME = rf"{_TOKEN}(?:[ \t]{_TOKEN}){{0,2}}"
 _DIRECTIONS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)"
 _TRIGGER = (
     r"\b(?:in|near|at|from|outside|inside|around|towards?|into|across|"
-    rf"{_DIRECTIONS}(?:ern)?\s+of)\s+(?:the\s+)?"
+    rf"{_DIRECTIONS}\s+of)\s+(?:the\s+)?"
 )
 #: A name introduced by a place word, and a name opened by the Arabic article where
 #: no capitalised word comes just before it (that would make it a person's surname).

@@ -285,3 +285,13 @@ def test_published_values_that_are_not_dates_are_refused(value):
 def test_yaml_dates_are_accepted(tmp_path):
     (tmp_path / "a.md").write_text("---\npublished: 2020-11-18 21:30:00\n---\nRockets.\n")
     assert read_reports(tmp_path).reports[0].published == "2020-11-18"
+
+
+def test_hostile_nesting_and_markup_are_read_in_linear_time(tmp_path):
+    # Quadratic parsing would take minutes on these; linear takes well under a second.
+    (tmp_path / "deep.html").write_text("<article>" + "<div>rocket " * 50_000 + "</p>" * 50_000)
+    (tmp_path / "stars.md").write_text("Headline\n\n" + "*a [" * 100_000)
+    reports = read_reports(tmp_path)
+    assert [r.report_id for r in reports] == ["deep", "stars"]
+    assert reports.reports[0].text.startswith("rocket\n\nrocket")
+    assert len(reports.warnings) == 2  # both cut at the text limit
