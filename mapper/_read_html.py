@@ -1,8 +1,9 @@
 """HTML reports: the article's text and the page's metadata, with the stdlib parser.
 
 The text comes from the longest ``<article>``, else the longest ``<main>``, else
-the whole ``<body>``; navigation, headers, footers, asides, forms, scripts, styles
-and figures (photo captions are not incidents) are left out. Metadata, in order of
+the whole ``<body>``; navigation, headers, footers, asides, forms, scripts, styles,
+figures (photo captions are not incidents) and datelines (a ``<time>`` outside a
+paragraph) are left out. Metadata, in order of
 preference:
 
 ==========  ====================================================================
@@ -80,6 +81,8 @@ VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
 _CONTAINERS = ("article", "main")
+#: Elements that hold running prose: a ``<time>`` outside them is a dateline, not text.
+_PROSE = ("p", "li", "blockquote", "td", "dd")
 #: ``<meta>`` keys (``property``, ``name`` or ``itemprop``) -> the field they give.
 _META_FIELDS: dict[str, str] = {
     "og:title": "title",
@@ -97,6 +100,7 @@ class _ArticleParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.open: list[str] = []
+        self.drops: list[bool] = []  # per open element: is its text left out?
         # Counts of open tags by name, so hostile nesting costs no rescans of `open`.
         self.open_counts: Counter[str] = Counter()
         self.dropped_depth = 0
@@ -132,9 +136,13 @@ class _ArticleParser(HTMLParser):
             self.h1_parts = []
         if tag in VOID:
             return
+        drop = tag in DROPPED or (
+            tag == "time" and not any(self.open_counts[name] for name in _PROSE)
+        )
         self.open.append(tag)
+        self.drops.append(drop)
         self.open_counts[tag] += 1
-        self.dropped_depth += tag in DROPPED
+        self.dropped_depth += drop
         if tag in _CONTAINERS:
             self.kinds.append(tag)
             self.paragraphs.append([])
@@ -160,7 +168,7 @@ class _ArticleParser(HTMLParser):
         while self.open:
             closed = self.open.pop()
             self.open_counts[closed] -= 1
-            self.dropped_depth -= closed in DROPPED
+            self.dropped_depth -= self.drops.pop()
             if closed in _CONTAINERS:
                 self.active.pop()
             if closed == tag:

@@ -295,3 +295,14 @@ def test_hostile_nesting_and_markup_are_read_in_linear_time(tmp_path):
     assert [r.report_id for r in reports] == ["deep", "stars"]
     assert reports.reports[0].text.startswith("rocket\n\nrocket")
     assert len(reports.warnings) == 2  # both cut at the text limit
+
+
+def test_an_html_dateline_is_left_out_but_a_date_inside_a_sentence_is_kept(tmp_path):
+    page = (
+        "<main><h1>Rockets at dawn</h1><time datetime='2020-01-02'>2 January 2020</time>"
+        "<p>On <time datetime='2020-01-01'>New Year's Day</time> rockets fell.</p></main>"
+    )
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    [report] = read_reports(tmp_path)
+    assert report.text == "On New Year's Day rockets fell."
+    assert report.published == "2020-01-02"
