@@ -15,22 +15,12 @@ import pytest
 from shapely.geometry import Point, shape
 
 from gazetteer import KINDS, check_file
+from gazetteer._read import COUNTRY_BOUNDS
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "gazetteer" / "data"
 COLUMNS = ["id", "name", "kind", "country", "parent", "latitude", "longitude", "radius_km",
            "aliases", "source"]  # fmt: skip
-
-# Rough (south, west, north, east) boxes, a little generous at the edges.
-COUNTRY_BOXES = {
-    "IQ": (29.0, 38.7, 37.5, 48.7),
-    "SY": (32.2, 35.6, 37.4, 42.5),
-    "IR": (25.0, 44.0, 39.9, 63.4),
-    "TR": (35.8, 25.6, 42.2, 44.9),
-    "KW": (28.5, 46.5, 30.2, 48.5),
-    "SA": (16.3, 34.4, 32.3, 55.7),
-    "JO": (29.1, 34.9, 33.5, 39.4),
-}
 
 #: Ids the code, the samples and users refer to.
 PROMISED_IDS = [
@@ -106,7 +96,7 @@ def test_coordinates_lie_in_the_stated_country_with_5_decimals_at_most(layer: st
     for row in _rows(layer):
         if row["kind"] == "country":
             continue
-        south, west, north, east = COUNTRY_BOXES[row["country"]]
+        west, south, east, north = COUNTRY_BOUNDS[row["country"]]
         lat, lon = float(row["latitude"]), float(row["longitude"])
         assert south <= lat <= north and west <= lon <= east, row["id"]
         for text in (row["latitude"], row["longitude"]):
