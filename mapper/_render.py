@@ -154,9 +154,10 @@ def render(
         location=[(south + north) / 2, (west + east) / 2],
         zoom_start=6,
         tiles=None,
-        max_zoom=MAX_ZOOM,
         control_scale=True,
     )
+    # Without a tile layer Leaflet has no maxZoom, and markercluster refuses to work.
+    fmap.options["max_zoom"] = MAX_ZOOM
     # Instance copies: folium's class-level lists are shared by every map in the process.
     fmap.default_js = []
     fmap.default_css = []

@@ -99,6 +99,8 @@ function mapperIncidentLayer(options) {
     return icons[key];
   }
 
+  // Fit first and without animation: markers then cluster once, at the final zoom.
+  map.fitBounds(D.bounds, {padding: [40, 40], maxZoom: 13, animate: false});
   map.createPane("imOutline");
   map.getPane("imOutline").style.zIndex = 150;  // under the tiles: seen only when they fail
   map.getPane("imOutline").style.pointerEvents = "none";
@@ -263,7 +265,6 @@ function mapperIncidentLayer(options) {
     refresh();
   });
   refresh();
-  map.fitBounds(D.bounds, {padding: [40, 40], maxZoom: 13});
   // A handle for notebooks and tests to reach the layer from the page.
   window.incidentMap = {map: map, cluster: cluster, markers: markers, rows: D.rows,
     fields: F, refresh: refresh, heat: heat, areas: areas, circles: circleGroup};
