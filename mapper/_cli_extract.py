@@ -18,6 +18,7 @@ from typing import Any
 from mapper._cli_gazetteer import _add_user_files
 from mapper._incident_io import FORMATS, write_incidents
 from mapper._pipeline import format_summary, problem_lines, run_extraction
+from mapper._reports import ReportSet, read_reports
 
 
 def register(subparsers: Any) -> None:
@@ -62,8 +63,9 @@ def run_extract(args: argparse.Namespace) -> int:
     from gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer(*args.gazetteer)
+    reports = _without(read_reports(args.paths), output)
     extraction = run_extraction(
-        args.paths, gazetteer=gazetteer, progress=False if args.quiet else None
+        reports, gazetteer=gazetteer, progress=False if args.quiet else None
     )
     if args.quiet:
         lines = problem_lines(extraction.outcomes, extraction.warnings)
@@ -83,3 +85,17 @@ def run_extract(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"wrote {len(incidents)} incident rows to {output}", file=sys.stderr)
     return 0
+
+
+def _without(reports: ReportSet, output: Path) -> ReportSet:
+    """Leave out the output table itself: a re-run into the report folder must not read it."""
+    target = output.resolve()
+
+    def other(path: str) -> bool:
+        return Path(path).resolve() != target
+
+    return ReportSet(
+        reports=[r for r in reports.reports if other(r.path)],
+        problems=[p for p in reports.problems if other(p.path)],
+        warnings=reports.warnings,
+    )

@@ -64,7 +64,8 @@ def write_incidents(incidents: pd.DataFrame, path: str | Path) -> None:
     Raises
     ------
     IncidentTableError
-        For an unknown extension, or a value JSON cannot hold (infinity).
+        For an unknown extension, a value JSON cannot hold (infinity), or a file
+        that cannot be written (no such folder, no permission).
     """
     path = Path(path)
     table_format = _format(path)
@@ -78,7 +79,10 @@ def write_incidents(incidents: pd.DataFrame, path: str | Path) -> None:
         content = table_format.write(columns, rows)
     except ValueError as error:
         raise IncidentTableError(f"{path}: cannot be written: {error}") from None
-    _write_atomically(path, content)
+    try:
+        _write_atomically(path, content)
+    except OSError as error:
+        raise IncidentTableError(f"{path}: cannot be written: {error.strerror or error}") from None
 
 
 def read_incidents(path: str | Path) -> pd.DataFrame:

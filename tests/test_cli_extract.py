@@ -102,3 +102,24 @@ def test_a_user_gazetteer_file_is_layered_on(fake_extract, report_fixtures, tmp_
 
     with pytest.raises(GazetteerError):  # the CLI turns this into "mapper: error:", exit 2
         run(report_fixtures / "good", "-o", tmp_path / "i.csv", "--gazetteer", places)
+
+
+def test_a_rerun_into_the_report_folder_does_not_read_its_own_output(
+    fake_extract, tmp_path, capsys
+):
+    (tmp_path / "a.txt").write_text("Headline\n\nA rocket fell on the base.\n")
+    out = tmp_path / "incidents.csv"
+    assert run(tmp_path, "-o", out, "--no-merge") == 0
+    assert run(tmp_path, "-o", out, "--no-merge") == 0
+    summary = capsys.readouterr().err.splitlines()
+    assert summary.count("1 report: 1 with incidents (1 incident), 0 with none, 0 unreadable") == 2
+
+
+def test_an_output_folder_that_does_not_exist_is_an_error_naming_it(
+    fake_extract, report_fixtures, tmp_path
+):
+    from mapper import IncidentTableError
+
+    out = tmp_path / "no" / "such" / "incidents.csv"
+    with pytest.raises(IncidentTableError, match=r"incidents\.csv: cannot be written"):
+        run(report_fixtures / "good", "-o", out, "--no-merge")
