@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from gazetteer._normalize import ARABIC_ARTICLES, TOKEN_RE, fold_token
+from gazetteer._normalize import tokenize
 from gazetteer._place import Mention, Place
 
 #: Words before a name that make it part of a person's name or title.
@@ -121,8 +121,9 @@ class NameIndex:
 
 def find_mentions(index: NameIndex, text: str) -> list[Mention]:
     """Return every place name in *text*, longest match first, in text order."""
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
-    folded = [fold_token(tok) for _, _, tok in tokens]
+    tokenized = tokenize(text)
+    tokens = [(start, end, word) for start, end, word, _ in tokenized]
+    folded = [key for *_, key in tokenized]
     mentions: list[Mention] = []
     i, count = 0, len(tokens)
     while i < count:
@@ -149,7 +150,7 @@ def _longest_match(
     first = i
     if not folded[i]:
         # An Arabic article may open a name ("al-Qa'im"); "the" may not.
-        if tokens[i][2].casefold() not in ARABIC_ARTICLES:
+        if tokens[i][2].casefold() == "the":
             return None
         first = i + 1
     if first >= len(tokens) or not folded[first] or not _capitalised(tokens[first][2]):

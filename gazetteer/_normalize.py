@@ -17,10 +17,12 @@ from functools import lru_cache
 #: or a dotted abbreviation ("U.S.") as one token.
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’ʼʻ`ʿʾ][^\W_]+)*")
 
-#: Arabic article tokens, dropped wherever they stand ("Ain al-Asad" -> "ain asad").
-ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ال"})
-#: Every token dropped from a key: the Arabic articles and the English one.
-ARTICLES = ARABIC_ARTICLES | {"the"}
+#: Article tokens dropped wherever they stand ("Ain al-Asad" -> "ain asad").
+ARTICLES = frozenset({"al", "el", "ال", "the"})
+#: The article assimilated to a sun letter ("as-Samawah", "ash-Sharqat"): an article
+#: only when a hyphen joins it to the next word, since "as", "at", "an" are English too.
+SUN_ARTICLES = frozenset({"ad", "ar", "as", "ash", "at", "az", "an", "ul"})
+_HYPHENS = frozenset("-‐‑")
 
 _APOSTROPHES = str.maketrans("", "", "'’ʼʻ`ʿʾ.")
 _ARABIC_FOLD = str.maketrans(
@@ -39,22 +41,27 @@ _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
 
 @lru_cache(maxsize=65536)
 def fold_token(token: str) -> str:
-    """Fold one word token; return ``""`` for an article."""
+    """Fold one word token: case, diacritics, apostrophes, Arabic letter variants."""
     text = token.translate(_APOSTROPHES).translate(_ARABIC_FOLD)
     text = _ARABIC_MARKS.sub("", text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    if text in ARTICLES:
-        return ""
     # The Arabic article is written joined to its word: الرمادي -> رمادي.
     if text.startswith("ال") and len(text) > 4:
         text = text[2:]
     return text
 
 
-def name_tokens(name: str) -> list[str]:
-    """Folded, article-free tokens of *name*."""
-    return [folded for token in TOKEN_RE.findall(name) if (folded := fold_token(token))]
+def tokenize(text: str) -> list[tuple[int, int, str, str]]:
+    """Split *text* into ``(start, end, word, key)``; ``key`` is ``""`` for an article."""
+    tokens = []
+    for match in TOKEN_RE.finditer(text):
+        word, end = match.group(), match.end()
+        key = fold_token(word)
+        if key in ARTICLES or (key in SUN_ARTICLES and text[end : end + 1] in _HYPHENS):
+            key = ""
+        tokens.append((match.start(), end, word, key))
+    return tokens
 
 
 def normalize_name(name: str) -> str:
@@ -77,4 +84,4 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("Ain al-Assad")
     'ain assad'
     """
-    return " ".join(name_tokens(name))
+    return " ".join(key for *_, key in tokenize(name) if key)
