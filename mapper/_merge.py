@@ -152,12 +152,14 @@ def _atoms(frame: pd.DataFrame) -> tuple[list[Atom], list[int]]:
     return atoms, atom_of_row
 
 
-def _date_state(date: str | None, published: str | None) -> str:
-    if not date or not published or len(published) < 10:
+def _date_state(date: str | None, published: Any) -> str:
+    """ANCHORED, LATE or "" for a day-precision *date* and its report's publication date."""
+    day = str(published)[:10] if published is not None else ""
+    if not date or len(day) < 10:
         return ""
-    if date == published[:10]:
+    if date == day:
         return ANCHORED
-    return LATE if date < published[:10] else ""
+    return LATE if date < day else ""
 
 
 def _specificity(atom: Atom, places: dict[str, PlaceInfo]) -> tuple[Any, ...]:
