@@ -5,8 +5,8 @@ place first). Each joins the one existing incident it is compatible with - same 
 overlapping dates, same or nested places, compatible weapons with *every* member -
 or starts a new one. A vague atom that fits two incidents ("Baghdad" on a day the
 embassy and the airport were both hit) is not guessed: it stays its own incident.
-Candidates come only from the atom's own day buckets, so the work grows with the
-number of atoms, never with their square.
+Candidates come only from the atom's own days and blocks (governorate or grid cell),
+so the work grows with the number of atoms, never with their square.
 """
 
 from __future__ import annotations
@@ -182,7 +182,12 @@ class _Clusterer:
         """
         pairs: list[tuple[int, int]] = []
         for number, incident in enumerate(self.incidents):
-            if incident.states != {ANCHORED} or incident.lo != incident.hi or incident.lo is None:
+            if (
+                incident.states != {ANCHORED}
+                or not incident.places
+                or incident.lo is None
+                or incident.lo != incident.hi
+            ):
                 continue
             for earlier in dict.fromkeys(self.slots.get((incident.lo - 1, _ALL), ())):
                 other = self.incidents[earlier]

@@ -274,3 +274,12 @@ def test_columns_and_types_follow_the_schema() -> None:
 def test_repeated_incident_ids_are_refused() -> None:
     with pytest.raises(IncidentTableError, match="a-1"):
         merge(mention("a"), mention("a"))
+
+
+def test_a_mention_without_a_place_is_never_merged() -> None:
+    merged = merge(
+        mention("flash", place_id=None, place=None, date="2020-11-18", published="2020-11-18"),
+        mention("follow-up", date="2020-11-17", published="2020-11-18"),
+        mention("other", place_id=None, place=None),
+    )
+    assert len(merged) == 3
