@@ -50,7 +50,7 @@ FIELDS: tuple[str, ...] = (
     "killed",
     "injured",
     "target",
-    "sources",  # [[title, url, source, quote, date, killed, injured, projectiles], ...]
+    "sources",  # [[title, url, source, quote(, date, killed, injured, projectiles)], ...]
     "n_reports",
     "year",  # index into years
     "start",  # first day the date can mean, for the date filter
@@ -136,6 +136,28 @@ def _source_entries(row: dict[str, Any]) -> list[list[Any]]:
         ]
         for s in merged
     ]
+
+
+class _Strings:
+    """Repeated strings (titles, URLs, outlet names) stored once; rows hold their index."""
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def index(self, value: str | None) -> int:
+        if value is None:
+            return -1
+        if value not in self._index:
+            self._index[value] = len(self.values)
+            self.values.append(value)
+        return self._index[value]
+
+
+def _compact(entries: list[list[Any]], strings: _Strings) -> list[list[Any]]:
+    """Source entries for the page: strings by index; a lone source needs no own figures."""
+    keep = 8 if len(entries) > 1 else 4
+    return [[*(strings.index(v) for v in e[:3]), *e[3:keep]] for e in entries]
 
 
 def _count(row_value: Any, entries: list[list[Any]], index: int) -> Any:
@@ -239,6 +261,7 @@ def build_payload(
     circles: list[list[Any]] = []
     circle_index: dict[tuple[Any, ...], int] = {}
     counts = dict.fromkeys(CATEGORIES, 0)
+    strings = _Strings()
     rows = []
     for r in located:
         place = known.get(r["place_id"]) if r["place_id"] else None
@@ -281,7 +304,7 @@ def build_payload(
                 _count(r["killed"], entries, 5),
                 _count(r["injured"], entries, 6),
                 r["target"],
-                entries,
+                _compact(entries, strings),
                 _int(r["n_reports"]) or len(entries),
                 year_index[r["date"][:4]] if r["date"] else -1,
                 start,
@@ -305,6 +328,7 @@ def build_payload(
         ],
         "years": years,
         "undated": sum(1 for r in located if not r["date"]),
+        "strings": strings.values,
         "rows": rows,
         "circles": circles,
         "areas": _areas(known),

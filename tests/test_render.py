@@ -173,18 +173,13 @@ def test_popup_data_carries_every_field_and_source(places: Gazetteer) -> None:
     assert row[field["date"]] == "2020-11-17"
     assert row[field["date_precision"]] == "day"
     assert (row[field["killed"]], row[field["injured"]], row[field["projectiles"]]) == (1, 5, 7)
-    assert row[field["sources"]] == [
-        [
-            "Rockets fired at the US embassy",
-            "https://news.example/rockets",
-            "Wire service",
-            "Seven rockets were fired at the embassy; a child died.",
-            "2020-11-17",
-            1,
-            5,
-            7,
-        ]
+    ((title, url, outlet, quote),) = row[field["sources"]]
+    assert [data["strings"][i] for i in (title, url, outlet)] == [
+        "Rockets fired at the US embassy",
+        "https://news.example/rockets",
+        "Wire service",
     ]
+    assert quote == "Seven rockets were fired at the embassy; a child died."
 
 
 def test_merged_incident_shows_ranges_and_all_sources(places: Gazetteer) -> None:
@@ -208,7 +203,9 @@ def test_merged_incident_shows_ranges_and_all_sources(places: Gazetteer) -> None
     assert cells[field["date"]] == ["2020-11-17", "2020-11-18"]
     assert cells[field["weapons"]] == ["missile"]
     assert cells[field["n_reports"]] == 2
-    assert [s[0] for s in cells[field["sources"]]] == ["First", "Second"]
+    first, second = cells[field["sources"]]
+    assert [payload.data["strings"][s[0]] for s in (first, second)] == ["First", "Second"]
+    assert second[3:] == ["two dead", "2020-11-18", 2, 5, None]  # each source's own figures
     assert payload.summary.startswith("1 incident from 2 reports")
 
 

@@ -36,17 +36,20 @@ function mapperIncidentLayer(options) {
   function line(label, html) {
     return html === null ? "" : "<tr><th>" + esc(label) + "</th><td>" + html + "</td></tr>";
   }
+  // s: [title, url, outlet] as indexes into D.strings, quote, then (when several
+  // sources) that source's date, killed, injured, projectiles.
   function sourceHtml(s, several) {
-    var url = safeUrl(s[1]);
-    var name = esc(s[0] || s[1] || "untitled report");
-    var html = url ? '<a href="' + esc(url) + '" target="_blank" rel="noopener noreferrer">' +
+    var title = D.strings[s[0]], url = D.strings[s[1]], outlet = D.strings[s[2]];
+    var link = safeUrl(url);
+    var name = esc(title || url || "untitled report");
+    var html = link ? '<a href="' + esc(link) + '" target="_blank" rel="noopener noreferrer">' +
       name + "</a>" : name;
-    var meta = [s[2]];
+    var meta = [outlet];
     if (several) {
       meta.push(s[4]);
-      if (s[5] !== null) { meta.push("killed " + s[5]); }
-      if (s[6] !== null) { meta.push("injured " + s[6]); }
-      if (s[7] !== null) { meta.push(s[7] + " projectiles"); }
+      if (s[5] !== null && s[5] !== undefined) { meta.push("killed " + s[5]); }
+      if (s[6] !== null && s[6] !== undefined) { meta.push("injured " + s[6]); }
+      if (s[7] !== null && s[7] !== undefined) { meta.push(s[7] + " projectiles"); }
     }
     meta = meta.filter(function (m) { return m !== null && m !== undefined && m !== ""; });
     if (meta.length) { html += '<div class="im-meta">' + esc(meta.join(" \u00b7 ")) + "</div>"; }

@@ -1,0 +1,251 @@
+"""How fast mapper renders big tables, and how big the file is, next to plain folium.
+
+Plain folium here means what a folium user writes first: one ``folium.Marker`` with a
+``folium.Popup`` per incident, then ``map.save``. Both are measured in the same run on
+the same synthetic incidents (spread over Iraq, fixed random seed)::
+
+    python benchmarks/bench_render.py                 # 1,000 / 10,000 / 100,000 + CLI at 20,000
+    python benchmarks/bench_render.py --sizes 1000 --cli-size 2000
+    python benchmarks/bench_render.py --browser       # also open the 100,000 map in Chromium
+
+The CLI comparison runs ``mapper render incidents.csv -o map.html`` and an equivalent
+plain-folium script as subprocesses, start-up included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import mapper  # noqa: E402
+from mapper._schema import WEAPONS  # noqa: E402
+
+#: Curated gazetteer places the synthetic incidents are "near", with a geo precision.
+PLACES = [
+    ("Green Zone", "green-zone", 1),
+    ("Baghdad airport", "baghdad-airport", 1),
+    ("Camp Taji", "camp-taji", 1),
+    ("Ain al-Asad", "ain-al-asad", 1),
+    ("Erbil air base", "erbil-air-base", 1),
+    ("Balad air base", "balad-air-base", 2),
+    ("Kirkuk", "kirkuk", 2),
+    ("Anbar", "gov-anbar", 3),
+    ("Nineveh", "gov-nineveh", 3),
+]
+
+PLAIN_FOLIUM_SCRIPT = """
+import sys, html, folium, pandas as pd
+table = pd.read_csv(sys.argv[1])
+m = folium.Map(location=[33.3, 44.0], zoom_start=6)
+for row in table.itertuples():
+    text = (f"<b>{html.escape(str(row.date))}</b> {html.escape(str(row.place))}<br>"
+            f"{html.escape(str(row.weapon))}, killed {row.killed}, injured {row.injured}<br>"
+            f"<i>{html.escape(str(row.quote))}</i><br>"
+            f'<a href="{html.escape(str(row.url))}">{html.escape(str(row.title))}</a>')
+    folium.Marker([row.latitude, row.longitude], popup=folium.Popup(text, max_width=300),
+                  tooltip=f"{html.escape(str(row.place))}, {row.date}").add_to(m)
+m.save(sys.argv[2])
+"""
+
+
+def synthetic_incidents(n: int, seed: int = 20201117) -> pd.DataFrame:
+    """*n* made-up incidents over Iraq: same seed, same table."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        place, place_id, precision = rng.choice(PLACES)
+        killed = rng.choice([None, None, None, 0, 1, 2, 5])
+        rows.append(
+            {
+                "report_id": f"bench-{i // 3:06d}",
+                "incident_id": f"bench-{i // 3:06d}-{i % 3 + 1}",
+                "date": f"{rng.randint(2019, 2023)}-{rng.randint(1, 12):02d}-"
+                f"{rng.randint(1, 28):02d}",
+                "date_precision": "day",
+                "place": place,
+                "place_id": place_id,
+                "latitude": round(rng.uniform(29.5, 37.0), 5),
+                "longitude": round(rng.uniform(39.5, 48.0), 5),
+                "geo_precision": precision,
+                "weapon": rng.choice(WEAPONS),
+                "projectiles": rng.choice([None, 1, 2, 3, 7]),
+                "killed": killed,
+                "injured": rng.choice([None, 0, 1, 3]),
+                "target": rng.choice([None, "embassy", "base", "convoy"]),
+                "quote": f"Synthetic report {i}: projectiles fell near {place}, officials said.",
+                "title": f"Attack near {place} (synthetic report {i // 3})",
+                "url": f"https://news.example/{i // 3}",
+                "source": "Synthetic Wire",
+            }
+        )
+    return mapper.incident_frame(rows)
+
+
+def timed(action: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def render_ours(table: pd.DataFrame, path: Path) -> None:
+    mapper.render(table).save(str(path))
+
+
+def render_plain_folium(table: pd.DataFrame, path: Path) -> None:
+    import folium
+
+    fmap = folium.Map(location=[33.3, 44.0], zoom_start=6)
+    for row in table.itertuples():
+        text = (
+            f"<b>{html.escape(str(row.date))}</b> {html.escape(str(row.place))}<br>"
+            f"{html.escape(str(row.weapon))}, killed {row.killed}, injured {row.injured}<br>"
+            f"<i>{html.escape(str(row.quote))}</i><br>"
+            f'<a href="{html.escape(str(row.url))}">{html.escape(str(row.title))}</a>'
+        )
+        folium.Marker(
+            [row.latitude, row.longitude],
+            popup=folium.Popup(text, max_width=300),
+            tooltip=f"{html.escape(str(row.place))}, {row.date}",
+        ).add_to(fmap)
+    fmap.save(str(path))
+
+
+def megabytes(path: Path) -> float:
+    return path.stat().st_size / 1e6
+
+
+def compare_in_process(sizes: list[int], folder: Path, folium_limit: int) -> None:
+    head = f"{'incidents':>10} | {'mapper s':>9} {'MB':>7} | {'folium s':>9} {'MB':>7} |"
+    print(head + " speed-up  size")
+    for n in sizes:
+        table = synthetic_incidents(n)
+        ours = folder / f"mapper-{n}.html"
+        ours_s = timed(lambda t=table, p=ours: render_ours(t, p))
+        line = f"{n:>10,} | {ours_s:>9.2f} {megabytes(ours):>7.2f} | "
+        if n <= folium_limit:
+            plain = folder / f"folium-{n}.html"
+            plain_s = timed(lambda t=table, p=plain: render_plain_folium(t, p))
+            ratio = megabytes(ours) / megabytes(plain)
+            line += (
+                f"{plain_s:>9.2f} {megabytes(plain):>7.2f} | {plain_s / ours_s:>6.1f}x  {ratio:.2f}"
+            )
+        else:
+            line += f"{'skipped':>9} {'':>7} |"
+        print(line, flush=True)
+
+
+def compare_commands(n: int, folder: Path) -> None:
+    table = synthetic_incidents(n)
+    csv = folder / "incidents.csv"
+    mapper.write_incidents(table, csv)
+    script = folder / "plain_folium.py"
+    script.write_text(PLAIN_FOLIUM_SCRIPT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    commands = {
+        "mapper render": [
+            sys.executable,
+            "-m",
+            "mapper",
+            "render",
+            str(csv),
+            "-o",
+            str(folder / "cli.html"),
+        ],
+        "plain folium": [sys.executable, str(script), str(csv), str(folder / "cli-folium.html")],
+    }
+    results = {}
+    for name, command in commands.items():
+        seconds = timed(lambda c=command: subprocess.run(c, check=True, env=env, cwd=ROOT))
+        results[name] = (seconds, megabytes(Path(command[-1])))
+        mb = results[name][1]
+        print(f"{name:>14}: {seconds:6.2f} s  {mb:6.2f} MB  ({n:,} incidents, whole command)")
+    (ours_s, ours_mb), (plain_s, plain_mb) = results["mapper render"], results["plain folium"]
+    print(
+        f"{'':>14}  {plain_s / ours_s:.1f}x faster, file {ours_mb / plain_mb:.2f} of the size "
+        f"(target: >= 8x, <= 0.33)"
+    )
+
+
+def browser_check(path: Path, n: int) -> None:
+    """Open the map in Chromium (no network) and time the load and a pan."""
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
+            "--disable-component-update", "--disable-sync", "--disable-quic"]  # fmt: skip
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.route(
+            "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
+        )
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        start = time.perf_counter()
+        page.goto(path.resolve().as_uri(), timeout=120_000)
+        page.wait_for_function(
+            f"window.incidentMap && window.incidentMap.cluster.getLayers().length === {n}",
+            timeout=120_000,
+            polling=50,
+        )
+        loaded = time.perf_counter() - start
+        pan_ms = page.evaluate(
+            """() => new Promise(done => {
+              const map = window.incidentMap.map, t0 = performance.now();
+              map.once('moveend', () => requestAnimationFrame(() => done(performance.now() - t0)));
+              map.panBy([400, 250], {animate: false});
+            })"""
+        )
+        zoom_ms = page.evaluate(
+            """() => new Promise(done => {
+              const map = window.incidentMap.map, t0 = performance.now();
+              map.once('zoomend', () => requestAnimationFrame(() => done(performance.now() - t0)));
+              map.setZoom(map.getZoom() + 2, {animate: false});
+            })"""
+        )
+        popup = page.evaluate(
+            """() => { const im = window.incidentMap, m = im.markers[0];
+              return new Promise(done => im.cluster.zoomToShowLayer(m, () => {
+                m.fire('click', {latlng: m.getLatLng()}, true);
+                done(!!document.querySelector('.leaflet-popup-content')); })); }"""
+        )
+        browser.close()
+    print(
+        f"Chromium, {n:,} incidents: loaded and clustered in {loaded:.1f} s; pan {pan_ms:.0f} ms; "
+        f"zoom in {zoom_ms:.0f} ms; popup opened: {popup}; page errors: {len(errors)}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--folium-limit", type=int, default=100_000,
+                        help="skip plain folium above this many incidents")  # fmt: skip
+    parser.add_argument("--cli-size", type=int, default=20_000)
+    parser.add_argument("--browser", action="store_true", help="open the largest map in Chromium")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        compare_in_process(args.sizes, folder, args.folium_limit)
+        if args.cli_size:
+            compare_commands(args.cli_size, folder)
+        if args.browser:
+            largest = max(args.sizes)
+            browser_check(folder / f"mapper-{largest}.html", largest)
+
+
+if __name__ == "__main__":
+    main()
