@@ -141,9 +141,12 @@ def test_green_zone_outline_is_a_plausible_polygon() -> None:
     assert zone.is_valid and 8 <= len(zone.exterior.coords) - 1 <= 20
     # About 10 km² between the Tigris and Kindi Street (1° lat ~ 111 km, lon ~ 93 km here).
     assert 5 < zone.area * 111 * 93 < 15
-    # The embassy (Wikipedia: 33.2983, 44.3964) is inside; Karrada across the river is not.
-    assert zone.contains(Point(44.3964, 33.2983))
+    # Inside: the embassy, the Republican Palace, the Al-Rasheed Hotel (Wikipedia points).
+    for lat, lon in ((33.299, 44.396), (33.30417, 44.40861), (33.31611, 44.38917)):
+        assert zone.contains(Point(lon, lat))
+    # Outside: Karrada across the river, Mansour to the west.
     assert not zone.contains(Point(44.428, 33.303))
+    assert not zone.contains(Point(44.348, 33.316))
     assert shape(features["baghdad"]["geometry"]).contains(zone)
 
 

@@ -47,14 +47,14 @@ KNOWN_PLACES: list[tuple[tuple[float, float], str, tuple[str, ...]]] = [
     ),
     ((33.34913, 43.78599), "GeoNames 99454 Al Fallujah", ("Falluja", "Fallujah", "الفلوجة")),
     # The Green Zone: the U.S. embassy inside it (Wikipedia: Embassy of the United States,
-    # Baghdad, 33°17′54″N 44°23′47″E) is well within 5 km of any point of the zone.
+    # Baghdad, 33°17′56″N 44°23′46″E) is well within 5 km of any point of the zone.
     (
-        (33.2983, 44.3964),
+        (33.299, 44.396),
         "Wikipedia: U.S. embassy in the Green Zone",
         ("Green Zone", "International Zone", "IZ", "المنطقة الخضراء"),
     ),
     (
-        (33.2983, 44.3964),
+        (33.299, 44.396),
         "Wikipedia: Embassy of the United States, Baghdad",
         ("US embassy", "U.S. Embassy in Baghdad", "American embassy", "السفارة الأمريكية"),
     ),
@@ -64,9 +64,33 @@ KNOWN_PLACES: list[tuple[tuple[float, float], str, tuple[str, ...]]] = [
         ("Baghdad airport", "Baghdad International Airport", "BIAP", "مطار بغداد الدولي"),
     ),
     (
-        (33.52, 44.25),
-        "Wikipedia: Camp Taji, about 33°31′N 44°15′E",
+        (33.52944, 44.2775),
+        "Wikipedia: Camp Taji, 33°31′46″N 44°16′39″E",
         ("Camp Taji", "Taji base", "معسكر التاجي"),
+    ),
+    ((33.50917, 44.23417), "Wikipedia: Taji, Iraq, 33°30′33″N 44°14′03″E", ("Taji", "التاجي")),
+    (
+        (34.6775, 43.55056),
+        "Wikipedia: Tikrit Air Academy (COB Speicher), 34°40′39″N 43°33′02″E",
+        ("Camp Speicher", "Speicher", "COB Speicher"),
+    ),
+    (
+        (35.5125, 44.28417),
+        "Wikipedia: K-1 Air Base, 35°30′45″N 44°17′03″E",
+        ("K1", "K-1", "K1 base", "K-1 base", "K-1 Air Base"),
+    ),
+    (
+        (32.86667, 44.21389),
+        "Wikipedia: Jurf al-Nasr, 32°52′00″N 44°12′50″E",
+        ("Jurf al-Sakhar", "Jurf al-Nasr", "جرف الصخر"),
+    ),
+    ((32.98194, 44.35917), "Wikipedia: Latifiya, 32°58′55″N 44°21′33″E", ("Latifiya",)),
+    ((33.07917, 44.25306), "Wikipedia (ru): Yusufiya, 33°04′45″N 44°15′11″E", ("Yusufiya",)),
+    ((33.50583, 38.61778), "Wikipedia: Al-Tanf, 33°30′21″N 38°37′04″E", ("Al-Tanf", "Tanf")),
+    (
+        (33.31611, 44.38917),
+        "Wikipedia: Al-Rasheed Hotel, 33°18′58″N 44°23′21″E",
+        ("Al-Rasheed Hotel", "Rasheed Hotel"),
     ),
     (
         (33.9403, 44.3614),
@@ -224,7 +248,7 @@ def test_name_resolves_to_the_intended_place(gaz: Gazetteer, name: str, place_id
         ("harir-base", (36.55111, 44.35258), 5, None),
         # Ain al-Asad: west of Hit (GeoNames 95788), near al-Baghdadi.
         ("ain-al-asad", (33.63664, 42.82768), 50, "north-west"),
-        # Camp Taji: just west of the highway town of Taji, north of Baghdad (98182).
+        # Camp Taji: some 27 km north of Baghdad (GeoNames 98182), on its north-west side.
         ("camp-taji", (33.34058, 44.40088), 30, "north-west"),
     ],
 )
