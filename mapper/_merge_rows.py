@@ -63,6 +63,8 @@ def assemble_incidents(
     for row in rows:
         del row["_first"]
     table = pd.DataFrame(rows, columns=[*INCIDENT_COLUMNS, *MERGE_COLUMNS, *extras])
+    for column in extras:  # extra columns keep the type they came in with
+        table[column] = table[column].astype(frame[column].dtype)
     return conform_incidents(table)
 
 

@@ -283,3 +283,16 @@ def test_a_mention_without_a_place_is_never_merged() -> None:
         mention("other", place_id=None, place=None),
     )
     assert len(merged) == 3
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".geojson"])
+def test_a_merged_table_survives_a_file_round_trip(tmp_path: Any, suffix: str) -> None:
+    merged = merge(
+        mention("a", killed=1, published="2020-11-17", latitude=33.3059, longitude=44.391),
+        mention("b", killed=2, published="2020-11-18", latitude=33.3059, longitude=44.391),
+    )
+    path = tmp_path / f"incidents{suffix}"
+    mapper.write_incidents(merged, path)
+    back = mapper.read_incidents(path)
+    pd.testing.assert_frame_equal(back, merged)
+    pd.testing.assert_frame_equal(mapper.merge_incidents(back), merged)
