@@ -33,7 +33,10 @@ def mention(report_id: str, n: int = 1, **fields: Any) -> dict[str, Any]:
 
 
 def merge(*rows: dict[str, Any], **options: Any) -> pd.DataFrame:
-    return mapper.merge_incidents(mapper.incident_frame(rows), **options)
+    frame = mapper.incident_frame(rows)
+    if "published" in frame.columns:  # typed as mapper.extract types it
+        frame["published"] = frame["published"].astype("string")
+    return mapper.merge_incidents(frame, **options)
 
 
 def test_two_reports_of_one_attack_become_one_row_with_both_sources() -> None:
