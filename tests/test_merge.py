@@ -299,3 +299,11 @@ def test_a_merged_table_survives_a_file_round_trip(tmp_path: Any, suffix: str) -
     back = mapper.read_incidents(path)
     pd.testing.assert_frame_equal(back, merged)
     pd.testing.assert_frame_equal(mapper.merge_incidents(back), merged)
+
+
+def test_a_report_that_tells_its_attack_twice_gives_one_incident() -> None:
+    merged = merge(mention("a", n=1), mention("a", n=2, place_id="us-embassy-baghdad"))
+    assert len(merged) == 1
+    assert merged.loc[0, "n_reports"] == 1
+    assert merged.loc[0, "report_id"] == "a"
+    assert [s["incident_id"] for s in json.loads(merged.loc[0, "sources"])] == ["a-1", "a-2"]
