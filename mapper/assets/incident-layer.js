@@ -49,7 +49,7 @@ function mapperIncidentLayer(options) {
       meta.push(s[4]);
       if (s[5] !== null && s[5] !== undefined) { meta.push("killed " + s[5]); }
       if (s[6] !== null && s[6] !== undefined) { meta.push("injured " + s[6]); }
-      if (s[7] !== null && s[7] !== undefined) { meta.push(s[7] + " projectiles"); }
+      if (s[7] !== null && s[7] !== undefined) { meta.push("projectiles " + s[7]); }
     }
     meta = meta.filter(function (m) { return m !== null && m !== undefined && m !== ""; });
     if (meta.length) { html += '<div class="im-meta">' + esc(meta.join(" \u00b7 ")) + "</div>"; }
@@ -71,7 +71,8 @@ function mapperIncidentLayer(options) {
     if (r[F.weapons]) { weapon += differ("sources also say: " + r[F.weapons].join(", ")); }
     var sources = r[F.sources];
     var several = sources.length > 1;
-    return '<div class="im-popup"><h3>' + esc(cat.key === "unknown" ? "Attack" : cat.key) +
+    var kind = cat.key === "unknown" ? "attack" : cat.key;
+    return '<div class="im-popup"><h3>' + esc(kind.charAt(0).toUpperCase() + kind.slice(1)) +
       " \u00b7 " + esc(r[F.place] || "unknown place") + "</h3><table>" +
       line("Date", dateHtml) + line("Place", place) + line("Weapon", weapon) +
       line("Projectiles", valueHtml(r[F.projectiles])) + line("Killed", valueHtml(r[F.killed])) +
@@ -126,7 +127,7 @@ function mapperIncidentLayer(options) {
   var circleGroup = L.layerGroup().addTo(map);
   var circles = D.circles.map(function (c) {
     var km = Math.round(c[2] / 100) / 10;
-    return L.circle([c[0], c[1]], {radius: c[2], color: "#333", weight: 1.5, dashArray: "5 5",
+    return L.circle([c[0], c[1]], {radius: c[2], color: "#555", weight: 1, dashArray: "4 3",
       fillColor: "#333", fillOpacity: 0.05}).bindTooltip(esc((c[3] || "This place") +
       ": location known only to within about " + km + " km (" + c[4] + " incident" +
       (c[4] === 1 ? "" : "s") + ")"));
