@@ -118,22 +118,18 @@ def _describe_places(frame: pd.DataFrame, gazetteer: Gazetteer) -> dict[str, Pla
 
 def _atoms(frame: pd.DataFrame) -> tuple[list[Atom], list[int]]:
     """Group rows that agree on everything the merge looks at; return atoms and row -> atom."""
-    has_published = "published" in frame.columns
-    published = frame["published"].tolist() if has_published else [None] * len(frame)
+    columns = ["report_id", "incident_id", "date", "date_precision", "place_id", "weapon"]
+    values = [_plain_list(frame[c]) for c in columns]
+    values.append(_plain_list(frame["published"]) if "published" in frame else [None] * len(frame))
     index: dict[Hashable, int] = {}
     atoms: list[Atom] = []
+    reports_of: list[set[str]] = []
     atom_of_row: list[int] = []
-    columns = ["report_id", "incident_id", "date", "date_precision", "place_id", "weapon"]
-    rows = zip(*(frame[c].tolist() for c in columns), published, strict=True)
-    for report, incident, date, precision, place, weapon, when in rows:
-        date, place, weapon, when = (_value(v) for v in (date, place, weapon, when))
-        interval = day_interval(date, infer_precision(date, _value(precision)))
+    for report, incident, date, precision, place, weapon, when in zip(*values, strict=True):
+        interval = day_interval(date, infer_precision(date, precision))
         state = _date_state(date, when) if interval and interval[0] == interval[1] else ""
-        family = (
-            None
-            if weapon is None or weapon in GENERIC_WEAPONS
-            else WEAPON_FAMILY.get(weapon, weapon)
-        )
+        family = None if weapon is None or weapon in GENERIC_WEAPONS else weapon
+        family = WEAPON_FAMILY.get(family, family) if family else None
         # Undated mentions only ever join their own report; placeless ones nothing.
         scope = incident if place is None else (report if interval is None else "")
         key = (interval, place, family, state, scope)
@@ -141,14 +137,14 @@ def _atoms(frame: pd.DataFrame) -> tuple[list[Atom], list[int]]:
         if number is None:
             number = index[key] = len(atoms)
             lo, hi = interval if interval else (None, None)
-            atoms.append(Atom(lo, hi, place, family, frozenset({str(report)}), state))
-        elif scope == "":
-            atom = atoms[number]
-            if str(report) not in atom.reports:
-                atoms[number] = Atom(
-                    atom.lo, atom.hi, place, family, atom.reports | {str(report)}, state
-                )
+            atoms.append(Atom(lo, hi, place, family, frozenset(), state))
+            reports_of.append(set())
+        reports_of[number].add(str(report))
         atom_of_row.append(number)
+    atoms = [
+        Atom(a.lo, a.hi, a.place, a.family, frozenset(reports), a.state)
+        for a, reports in zip(atoms, reports_of, strict=True)
+    ]
     return atoms, atom_of_row
 
 
@@ -176,6 +172,11 @@ def _specificity(atom: Atom, places: dict[str, PlaceInfo]) -> tuple[Any, ...]:
         atom.state,
         sorted(atom.reports),
     )
+
+
+def _plain_list(column: pd.Series) -> list[Any]:
+    """The column as Python values, missing ones as None."""
+    return column.to_numpy(dtype=object, na_value=None).tolist()
 
 
 def _value(value: Any) -> Any:

@@ -106,28 +106,36 @@ class _Clusterer:
         keys = (_ALL,) if keys == (_WILD,) else (*keys, _WILD)
         slots = [*range(atom.lo, atom.hi + 1), *_periods(atom.lo, atom.hi)]
         found = [n for slot in slots for key in keys for n in self.slots.get((slot, key), ())]
-        return [n for n in dict.fromkeys(found) if self._overlaps(self.incidents[n], atom)]
+        lo, hi = atom.lo, atom.hi
+        overlapping = []
+        for n in dict.fromkeys(found):
+            # Stale filings (an incident whose dates narrowed since) fail this test.
+            incident = self.incidents[n]
+            if (
+                incident.lo is not None
+                and incident.hi is not None
+                and incident.lo <= hi
+                and lo <= incident.hi
+            ):
+                overlapping.append(n)
+        return overlapping
 
     def _same_report(self, atom: Atom) -> list[int]:
         found = [n for report in sorted(atom.reports) for n in self.by_report.get(report, ())]
         return list(dict.fromkeys(found))
 
-    @staticmethod
-    def _overlaps(incident: _Incident, atom: Atom) -> bool:
-        if incident.lo is None or incident.hi is None or atom.lo is None or atom.hi is None:
-            return False
-        return max(incident.lo, atom.lo) <= min(incident.hi, atom.hi)
-
-    def _fits(self, incident: _Incident, place: str, family: str | None) -> bool:
-        if family is not None and incident.family is not None and family != incident.family:
-            return False
-        return all(self.matcher.compatible(place, other) for other in incident.places)
-
     def _choose(self, atom: Atom, candidates: list[int]) -> int | None:
-        assert atom.place is not None
-        fitting = [n for n in candidates if self._fits(self.incidents[n], atom.place, atom.family)]
+        place, family = atom.place, atom.family
+        assert place is not None
+        compatible = self.matcher.compatible
+        fitting = [
+            n
+            for n in candidates
+            if (family is None or self.incidents[n].family in (None, family))
+            and all(compatible(place, other) for other in self.incidents[n].places)
+        ]
         # An incident that already holds this very place is the natural home.
-        same_place = [n for n in fitting if atom.place in self.incidents[n].places]
+        same_place = [n for n in fitting if place in self.incidents[n].places]
         tier = same_place or fitting
         return tier[0] if len(tier) == 1 else None
 
