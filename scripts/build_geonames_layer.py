@@ -88,6 +88,10 @@ ENGLISH_WORD_NAMES = frozenset(
     {"bor", "can", "cat", "cay", "jam", "mut", "oba", "of", "side", "tire"}
 )
 
+#: Aliases that news uses for something else: a TV channel (Al-Mayadeen), a cleric's
+#: family name (al-Sadr for Sadr City), a militia (Badr for a Saudi town).
+NOT_PLACE_ALIASES = frozenset({"badr", "mayadeen", "sadr"})
+
 #: Latin aliases shorter than this (after normalisation) are abbreviations or fragments
 #: ("Sam" for Damascus, "Big" for Biga); Arabic-script names are kept at any length.
 MIN_LATIN_ALIAS = 4
@@ -134,7 +138,7 @@ def aliases_of(city: Mapping[str, Any], excluded: frozenset[str] = frozenset()) 
 
     Keys in *excluded* (country names, English words) are never kept as aliases.
     """
-    seen = {normalize_name(city["name"])} | excluded | ENGLISH_WORD_NAMES
+    seen = {normalize_name(city["name"])} | excluded | ENGLISH_WORD_NAMES | NOT_PLACE_ALIASES
     kept = []
     for alias in sorted(set(city.get("alternatenames") or ()), key=lambda a: (a.casefold(), a)):
         key = normalize_name(alias)
