@@ -10,8 +10,8 @@ The rules (docs/merging.md has the reasoning):
   ``published`` column;
 * compatible weapons: equal, the same family (rocket and missile), or one unknown,
   ``other`` or ``explosive``;
-* a mention with no date joins only an incident of its own report; one with no place
-  is never merged.
+* a mention with no date joins only another undated mention of its own report; one
+  with no place is never merged.
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def _atoms(frame: pd.DataFrame) -> tuple[list[Atom], list[int]]:
         state = _date_state(date, when) if interval and interval[0] == interval[1] else ""
         family = None if weapon is None or weapon in GENERIC_WEAPONS else weapon
         family = WEAPON_FAMILY.get(family, family) if family else None
-        # Undated mentions only ever join their own report; placeless ones nothing.
+        # Undated mentions only ever meet their own report; placeless ones nothing.
         scope = incident if place is None else (report if interval is None else "")
         key = (interval, place, family, state, scope)
         number = index.get(key)

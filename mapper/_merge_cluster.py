@@ -121,8 +121,9 @@ class _Clusterer:
         return overlapping
 
     def _same_report(self, atom: Atom) -> list[int]:
+        """Undated incidents of the atom's report: a dated one may be another attack."""
         found = [n for report in sorted(atom.reports) for n in self.by_report.get(report, ())]
-        return list(dict.fromkeys(found))
+        return [n for n in dict.fromkeys(found) if self.incidents[n].lo is None]
 
     def _choose(self, atom: Atom, candidates: list[int]) -> int | None:
         place, family = atom.place, atom.family

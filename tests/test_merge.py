@@ -168,16 +168,20 @@ def test_a_vague_mention_that_fits_two_attacks_is_not_guessed() -> None:
     assert vague["report_id"].tolist() == ["c"]
 
 
-def test_an_undated_mention_joins_only_its_own_report() -> None:
+def test_an_undated_mention_joins_only_an_undated_one_of_its_own_report() -> None:
+    # "A drone hit the base on Sunday" (in a report dated only by month) and "it
+    # followed an attack on 8 May": two attacks, the first one undated.
+    undated = {"date": None, "date_precision": "unknown"}
     merged = merge(
-        mention("a", n=1),
-        mention("a", n=2, date=None, date_precision="unknown", weapon=None),
-        mention("b", n=1, date=None, date_precision="unknown"),
+        mention("a", n=1, **undated),
+        mention("a", n=2, date="2021-05-08"),
+        mention("a", n=3, weapon=None, **undated),
+        mention("b", n=1, **undated),
     )
-    assert len(merged) == 2
-    dated = merged[merged["date"] == "2020-11-17"].iloc[0]
-    assert [s["incident_id"] for s in json.loads(dated["sources"])] == ["a-1", "a-2"]
-    assert dated["n_reports"] == 1
+    assert len(merged) == 3
+    assert merged["date"].isna().tolist() == [False, True, True]
+    undated_a = merged[merged["report_id"] == "a"].iloc[1]
+    assert [s["incident_id"] for s in json.loads(undated_a["sources"])] == ["a-1", "a-3"]
 
 
 def test_a_city_known_only_by_its_point_holds_the_air_base_beside_it() -> None:
