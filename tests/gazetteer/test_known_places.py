@@ -93,8 +93,8 @@ KNOWN_PLACES: list[tuple[tuple[float, float], str, tuple[str, ...]]] = [
         ("Al-Rasheed Hotel", "Rasheed Hotel"),
     ),
     (
-        (33.9403, 44.3614),
-        "Wikipedia: Balad Air Base, 33°56′25″N 44°21′41″E",
+        (33.93333, 44.36667),
+        "Wikipedia: Balad Air Base, 33°56′00″N 44°22′00″E",
         ("Balad air base", "Camp Anaconda", "Al-Bakr air base", "Joint Base Balad"),
     ),
     (
@@ -103,8 +103,8 @@ KNOWN_PLACES: list[tuple[tuple[float, float], str, tuple[str, ...]]] = [
         ("Al-Taqaddum", "Taqaddum air base"),
     ),
     (
-        (36.2375, 43.9633),
-        "Wikipedia: Erbil International Airport, 36°14′15″N 43°57′48″E",
+        (36.2375, 43.96306),
+        "Wikipedia: Erbil International Airport, 36°14′15″N 43°57′47″E",
         ("Erbil air base", "Erbil International Airport", "Erbil airport"),
     ),
     (

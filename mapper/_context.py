@@ -1,0 +1,103 @@
+"""Why a sentence that names a place and a weapon still tells no incident.
+
+Pure. A sentence about troop withdrawals, who is blamed, history, threats or a
+tally of many attacks is not an incident report, whatever words it contains.
+Within a sentence, a launch site ("fired from a neighbourhood in eastern Baghdad")
+and a describing aside ("where the US embassy is located") name places that were
+not hit; :func:`excluded_spans` marks them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+#: Reason -> pattern; a sentence matching any of them tells no new incident.
+SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
+    "summary": re.compile(
+        r"\b(?:dozens|scores|hundreds|series|wave|spate|string|number|succession) of\b"
+        r"|\b\d+\s+(?:\w+\s+)?attacks\b|\b(?:several|many|numerous|such|recent|repeated|previous"
+        r"|frequent) (?:\w+\s+)?attacks\b|\brepeated(?:ly)?\b|\bin recent (?:weeks|months|days)\b"
+        r"|\battacks (?:have|had) (?:\w+\s+)?(?:targeted|hit|increased|intensified|continued)\b"
+        r"|\bhave (?:already |repeatedly )?(?:targeted|hit|struck)\b|\bsystematically\b"
+        r"|\beach time\b|\bregularly\b|\bfrequently\b|\bsometimes\b|\bso far this year\b",
+        re.IGNORECASE,
+    ),
+    "withdrawal": re.compile(
+        r"\b(?:withdr[ae]w\w*|pull(?:ed|ing|s)? out|pullout|redeploy\w*|reposition\w*|"
+        r"hand(?:ed|ing|s)? (?:over|the\b)|handover|transferr?\w*|relocat\w*|repatriat\w*)",
+        re.IGNORECASE,
+    ),
+    "blame": re.compile(
+        r"\b(?:blam\w+|accus\w+|pointed the finger|claimed responsibility|denied)\b", re.IGNORECASE
+    ),
+    "history": re.compile(
+        r"\b(?:invad\w+|invasion|anniversary|commemorat\w+|years? ago|decades?|remember\w*|"
+        r"recall\w*)\b",
+        re.IGNORECASE,
+    ),
+    "threat": re.compile(
+        r"\b(?:threat\w*|vow\w*|promis\w*|warn\w*|pledg\w*|planned visit|plans? to)\b",
+        re.IGNORECASE,
+    ),
+}
+
+#: A launch site: the place after "fired from", up to the verb of the impact.
+_LAUNCH_RE = re.compile(
+    r"\b(?:fired|launched|shot|carried out|came)\s+from\b.*?(?=\b(?:hit|struck|landed|fell|"
+    r"slammed|targeted|towards?|at)\b|[.;:]|$)",
+    re.IGNORECASE,
+)
+#: A clause where every place is where launchers were found, not where rockets fell.
+_LAUNCHER_RE = re.compile(
+    r"\b(?:launchers?|launch (?:site|pad|point)s?|launchpads?|unfired|(?:was|were) found)\b",
+    re.IGNORECASE,
+)
+#: Asides that describe a place rather than say where something happened.
+_DESCRIPTIVE_RE = re.compile(
+    r"\bwhere\b[^,.;]*?\b(?:is|are|were|was)\s+(?:located|based|stationed|housed)\b"
+    r"|\b(?:which|that)\s+(?:hosts?|houses?|is home to|was home to)\b[^,.;]*",
+    re.IGNORECASE,
+)
+
+
+def skip_reason(sentence: str) -> str | None:
+    """Return why *sentence* tells no new incident ("withdrawal", ...), or None."""
+    for reason, pattern in SKIP_PATTERNS.items():
+        if pattern.search(sentence):
+            return reason
+    return None
+
+
+def excluded_spans(clause: str) -> list[tuple[int, int]]:
+    """Character spans of *clause* whose places were not attacked."""
+    if _LAUNCHER_RE.search(clause):
+        return [(0, len(clause))]
+    spans = [m.span() for m in _LAUNCH_RE.finditer(clause)]
+    spans.extend(m.span() for m in _DESCRIPTIVE_RE.finditer(clause))
+    return spans
+
+
+def without_asides(clause: str) -> str:
+    """*clause* with describing asides blanked, for reading targets."""
+    return _DESCRIPTIVE_RE.sub(lambda m: " " * len(m.group()), clause)
+
+
+def is_history(date: str, precision: str, published: str | None) -> bool:
+    """Whether an event dated *date* lies over a year before publication: background."""
+    if published is None or len(published) < 10 or precision == "unknown":
+        return False
+    try:
+        published_day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    # The latest day the date can mean, so "in 2020" is not history in early 2021.
+    year = int(date[:4])
+    if precision == "year":
+        latest = dt.date(year, 12, 31)
+    elif precision == "month":
+        month = int(date[5:7])
+        latest = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    else:
+        latest = dt.date.fromisoformat(date)
+    return (published_day - latest).days > 365

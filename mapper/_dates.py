@@ -1,0 +1,230 @@
+"""Resolving the date a sentence gives, against the date its report was published.
+
+Pure functions. News dates are mostly relative ("on Tuesday evening", "yesterday") or
+lack a year ("On 11 March", "December 19"); both are pinned to the publication date,
+never guessed when that date is missing or only a month. The rules are written out
+in docs/extraction.md ("Date rules").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS: dict[str, int] = {
+    name: number
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+#: Relative words -> days before publication.
+RELATIVE_DAYS: dict[str, int] = {
+    "today": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tonight": 0,
+    "earlier today": 0,
+    "yesterday": 1,
+    "last night": 1,
+    "the day before yesterday": 2,
+}
+
+# Month names are matched capitalised only: "march" and "may" are ordinary words.
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = (
+    r"(?P<weekday>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
+)
+
+#: (pattern, precision rank) — a lower rank is a more specific expression.
+_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"), 0),
+    (re.compile(rf"\b{_DAY}(?: of)? {_MONTH}(?:,? {_YEAR})?\b"), 0),
+    (re.compile(rf"\b{_MONTH} {_DAY}\b(?!:)(?:,? {_YEAR}\b)?"), 0),
+    (
+        re.compile(
+            rf"\b(?P<last>last )?{_WEEKDAY}(?:'s)?\b",
+        ),
+        1,
+    ),
+    (
+        re.compile(
+            r"\b(?P<relative>the day before yesterday|earlier today|yesterday|last night|"
+            r"this morning|this afternoon|this evening|tonight|today)\b",
+            re.IGNORECASE,
+        ),
+        1,
+    ),
+    (re.compile(rf"\b(?:(?:early|mid|late)[- ])?{_MONTH},? {_YEAR}\b"), 2),
+    (
+        re.compile(
+            rf"(?:\b(?P<prep>in|since|during|until|by|last|this|early|mid|late|of|from)[- ])?"
+            rf"\b{_MONTH}\b"
+        ),
+        3,
+    ),
+    (re.compile(rf"\b{_YEAR}\b"), 4),
+)
+
+
+class DateFound(NamedTuple):
+    """A date expression found in a text and what it resolves to."""
+
+    start: int
+    end: int
+    date: str | None
+    precision: str
+
+
+def _published(published: str | None) -> tuple[dt.date | None, int | None, int | None]:
+    """Return (full date or None, year, month) of a publication date string."""
+    if not published:
+        return None, None, None
+    text = published.strip()
+    match = re.match(r"((?:19|20)\d\d)(?:-([01]\d)(?:-([0-3]\d))?)?", text)
+    if not match:
+        return None, None, None
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    if month is not None and match.group(3):
+        try:
+            return dt.date(year, month, int(match.group(3))), year, month
+        except ValueError:
+            return None, year, month
+    return None, year, month
+
+
+def _year_on_or_before(
+    month: int, day: int | None, year: int, pub_month: int | None, pub_day: dt.date | None
+) -> int:
+    """The year that puts (month, day) on or before the publication date."""
+    if pub_day is not None and day is not None:
+        try:
+            return year if dt.date(year, month, day) <= pub_day else year - 1
+        except ValueError:
+            return year
+    if pub_month is None:
+        return year
+    return year if month <= pub_month else year - 1
+
+
+def _resolve(match: re.Match[str], published: str | None) -> tuple[str | None, str]:
+    groups = match.groupdict()
+    pub_day, pub_year, pub_month = _published(published)
+    if groups.get("relative"):
+        if pub_day is None:
+            return None, "unknown"
+        back = RELATIVE_DAYS[groups["relative"].lower()]
+        return (pub_day - dt.timedelta(days=back)).isoformat(), "day"
+    if groups.get("weekday"):
+        if pub_day is None:
+            return None, "unknown"
+        back = (pub_day.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
+        if groups.get("last") and back == 0:
+            back = 7
+        return (pub_day - dt.timedelta(days=back)).isoformat(), "day"
+    month_name = groups.get("month")
+    month = int(groups["mnum"]) if groups.get("mnum") else None
+    if month_name:
+        if month_name == "May" and not (
+            groups.get("day") or groups.get("year") or groups.get("prep")
+        ):
+            return None, "unknown"  # "May" alone is as likely the verb
+        month = MONTHS[month_name.lower().rstrip(".")]
+    year = int(groups["year"]) if groups.get("year") else None
+    day = int(groups["day"]) if groups.get("day") else None
+    if month is None:  # a bare year
+        return (str(year), "year") if year else (None, "unknown")
+    if year is None:
+        if pub_year is None:
+            return None, "unknown"
+        year = _year_on_or_before(month, day, pub_year, pub_month, pub_day)
+    if day is None:
+        return f"{year:04d}-{month:02d}", "month"
+    try:
+        return dt.date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None, "unknown"
+
+
+def find_date(text: str, published: str | None) -> DateFound | None:
+    """Return the most specific date expression in *text*, or None if it has none.
+
+    An expression that is present but cannot be pinned down (a weekday when the
+    publication day is unknown) is returned with ``date=None``.
+    """
+    best: tuple[int, int, re.Match[str]] | None = None
+    for pattern, rank in _PATTERNS:
+        for match in pattern.finditer(text):
+            key = (rank, match.start())
+            if best is None or key < best[:2]:
+                best = (rank, match.start(), match)
+            break  # the first match of a pattern is the earliest in the text
+    if best is None:
+        return None
+    match = best[2]
+    date, precision = _resolve(match, published)
+    if best[0] == 3 and date is None and match.group("month") == "May":
+        return None
+    return DateFound(match.start(), match.end(), date, precision)
+
+
+def resolve_date(expression: str, published: str | None) -> tuple[str | None, str]:
+    """Resolve a date expression (or the first one in a sentence) against a publication date.
+
+    Parameters
+    ----------
+    expression
+        A date expression ("Tuesday evening", "On 11 March", "yesterday") or a whole
+        sentence holding one.
+    published
+        The report's publication date: ``'YYYY-MM-DD'``, ``'YYYY-MM'`` or None.
+
+    Returns
+    -------
+    tuple of (str or None, str)
+        The date cut to its precision ('2020-11-17', '2020-03' or '2020') and the
+        precision: 'day', 'month', 'year' or 'unknown' (then the date is None).
+
+    Examples
+    --------
+    >>> resolve_date("on Tuesday evening", "2020-11-18")
+    ('2020-11-17', 'day')
+    >>> resolve_date("On 11 March", "2020-03-26")
+    ('2020-03-11', 'day')
+    >>> resolve_date("December 19", "2022-01-13")
+    ('2021-12-19', 'day')
+    >>> resolve_date("yesterday", None)
+    (None, 'unknown')
+    """
+    found = find_date(expression, published)
+    if found is None:
+        return None, "unknown"
+    return found.date, found.precision

@@ -1,0 +1,239 @@
+"""One report in, its incidents out: the heart of the mapper.
+
+Reading order, once per report: clean and split the text (:mod:`mapper._sentences`),
+find every place mention with one gazetteer call, then walk the clauses in order.
+A clause tells an incident when it has an attack word and a place; it adds to an
+incident already open when its place is the same, nested or next door and its date
+does not differ, and opens a new incident otherwise. The rules and their reasons are
+written out in docs/extraction.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from mapper._casualties import Casualty, casualty_counts, find_casualties
+from mapper._context import is_history, skip_reason, without_asides
+from mapper._dates import find_date
+from mapper._geolocate import (
+    SPECIFICITY,
+    PlaceHit,
+    best_place,
+    compatible,
+    is_vague,
+    place_hits,
+    refines,
+    within,
+)
+from mapper._sentences import Clause, Document, Sentence, split_document
+from mapper._weapons import (
+    attack_strength,
+    best_target,
+    count_projectiles,
+    find_targets,
+    find_weapon,
+)
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer, Mention
+    from mapper._reports import Report
+
+_SAME_PLACE_RE = re.compile(
+    r"\bthe same (?:base|airport|camp|place|area|site|compound|town|city|village)\b", re.IGNORECASE
+)
+#: At most this many sentences are quoted for one incident.
+MAX_QUOTED_SENTENCES = 3
+
+Dated = tuple[str, str]  # (date, precision)
+
+
+@dataclass
+class _Incident:
+    """An incident being assembled from the clauses that tell it."""
+
+    hit: PlaceHit
+    dated: Dated | None
+    sentences: list[int] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+
+    def add(self, clause: Clause, casualties: list[Casualty]) -> None:
+        if clause.sentence not in self.sentences:
+            self.sentences.append(clause.sentence)
+        self.texts.append(clause.text)
+        self.casualties.extend(casualties)
+
+
+def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """Return the incidents a report describes, in text order.
+
+    Parameters
+    ----------
+    report
+        One report; ``text``, ``title`` and ``published`` are read.
+    gazetteer
+        Places to recognise (``gazetteer.default_gazetteer()`` for the bundled one).
+
+    Returns
+    -------
+    list of dict
+        One dict per incident with the keys date, date_precision, place, place_id,
+        latitude, longitude, geo_precision, weapon, projectiles, killed, injured,
+        target and quote (see :mod:`mapper._schema`); None where the text is silent.
+
+    Examples
+    --------
+    >>> from gazetteer import default_gazetteer
+    >>> from mapper._reports import Report
+    >>> text = "Two rockets hit Camp Taji on Monday, wounding one soldier."
+    >>> report = Report("r1", text, None, "2021-05-04", None, None, "r1.md", None)
+    >>> [(i["place_id"], i["date"], i["projectiles"], i["injured"])
+    ...  for i in extract_report(report, default_gazetteer())]
+    [('camp-taji', '2021-05-03', 2, 1)]
+    """
+    document = split_document(report.text)
+    incidents = _read(document, gazetteer.find_mentions(document.text), report.published, gazetteer)
+    if not incidents and report.title:
+        # The body said nothing usable; the headline may still name the attack.
+        title = report.title.strip()
+        headline = Document(
+            title, [Sentence(0, len(title), title)], [Clause(0, len(title), title, 0)]
+        )
+        incidents = _read(headline, gazetteer.find_mentions(title), report.published, gazetteer)
+        document = headline
+    return [_row(incident, document) for incident in incidents]
+
+
+def _read(
+    document: Document, mentions: list[Mention], published: str | None, gazetteer: Gazetteer
+) -> list[_Incident]:
+    incidents: list[_Incident] = []
+    current: _Incident | None = None
+    carried: Dated | None = None  # the date the narrative is at
+    skip: str | None = None
+    last_sentence = -1
+    cursor = 0
+    for clause in document.clauses:
+        if clause.sentence != last_sentence:
+            last_sentence = clause.sentence
+            skip = skip_reason(document.sentences[clause.sentence].text)
+        # Mentions are in text order: advance a cursor rather than filter them all.
+        while cursor < len(mentions) and mentions[cursor].start < clause.start:
+            cursor += 1
+        stop = cursor
+        while stop < len(mentions) and mentions[stop].start < clause.end:
+            stop += 1
+        own = _own_date(clause.text, published)
+        if skip or (own is not None and is_history(own[0], own[1], published)):
+            carried = None
+            continue
+        strength = attack_strength(clause.text)
+        hits = place_hits(clause.text, clause.start, mentions[cursor:stop], gazetteer)
+        if strength == 0:
+            if own is None and not hits and current is not None:
+                # "A woman, a girl and a young boy were injured." tells the open incident.
+                current.casualties.extend(find_casualties(clause.text))
+            carried = own
+            continue
+        dated = own or carried
+        hit = best_place(hits, gazetteer)
+        if hit is not None and is_vague(hit):
+            hit = None
+        if hit is None and current is not None and own is not None and own != current.dated:
+            # "It followed an attack on 8 May, when a drone hit the same base."
+            if _SAME_PLACE_RE.search(clause.text) and strength == 2:
+                hit = current.hit
+            else:
+                carried = own
+                continue
+        target = _matching_incident(incidents, current, hit, dated, own is None, gazetteer)
+        if target is not None:
+            _enrich(target, clause, hit, dated, gazetteer)
+            current = target
+        elif hit is not None and (strength == 2 or own is not None):
+            current = _Incident(hit, dated)
+            current.add(clause, find_casualties(clause.text))
+            incidents.append(current)
+        carried = dated
+    return incidents
+
+
+def _own_date(text: str, published: str | None) -> Dated | None:
+    found = find_date(text, published)
+    if found is None or found.date is None:
+        return None
+    return found.date, found.precision
+
+
+def _matching_incident(
+    incidents: list[_Incident],
+    current: _Incident | None,
+    hit: PlaceHit | None,
+    dated: Dated | None,
+    undated: bool,
+    gazetteer: Gazetteer,
+) -> _Incident | None:
+    """The open incident a clause adds to, if its place and date allow; None otherwise.
+
+    A clause without a date of its own may also add to an open incident that has none.
+    """
+    if hit is None:
+        if current is not None and (dated is None or current.dated in (None, dated)):
+            return current
+        return None
+    order = [current] if current is not None else []
+    order.extend(i for i in reversed(incidents) if i is not current)
+    for incident in order:
+        same_day = dated is None or incident.dated == dated
+        if incident is current and incident.dated is None and undated:
+            same_day = True
+        if same_day and compatible(gazetteer, incident.hit.place, hit.place):
+            return incident
+    return None
+
+
+def _enrich(
+    incident: _Incident,
+    clause: Clause,
+    hit: PlaceHit | None,
+    dated: Dated | None,
+    gazetteer: Gazetteer,
+) -> None:
+    incident.add(clause, find_casualties(clause.text))
+    if incident.dated is None and dated is not None:
+        incident.dated = dated
+    if (
+        hit is not None
+        and hit.place.id != incident.hit.place.id
+        and SPECIFICITY.get(hit.place.kind, 0) > SPECIFICITY.get(incident.hit.place.kind, 0)
+        and within(gazetteer, incident.hit.place, hit.place)
+        and refines(clause.text)
+    ):
+        incident.hit = hit
+
+
+def _row(incident: _Incident, document: Document) -> dict[str, Any]:
+    place = incident.hit.place
+    texts = incident.texts
+    weapon = next((w for w in map(find_weapon, texts) if w is not None), None)
+    targets = [t for text in texts for t in find_targets(without_asides(text))]
+    killed, injured = casualty_counts(incident.casualties)
+    quoted = sorted(incident.sentences)[:MAX_QUOTED_SENTENCES]
+    date, precision = incident.dated if incident.dated else (None, "unknown")
+    return {
+        "date": date,
+        "date_precision": precision,
+        "place": incident.hit.label,
+        "place_id": place.id,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "geo_precision": incident.hit.precision,
+        "weapon": weapon,
+        "projectiles": count_projectiles(texts),
+        "killed": killed,
+        "injured": injured,
+        "target": best_target(targets) or best_target(find_targets(place.name)),
+        "quote": " ".join(document.sentences[i].text for i in quoted),
+    }

@@ -1,0 +1,179 @@
+"""Where a clause says something happened: the most specific place, and how precise.
+
+Pure, given the gazetteer. Candidates come from the report's mentions (found once
+per report); launch sites, asides, foreign places and a sentence-opening "Hit by"
+are passed over. Precision codes follow ACLED: 1 the place itself, 2 near it or a
+part of it, 3 only a region or governorate.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from mapper._context import excluded_spans
+from mapper._vocabulary import REGIONS
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer, Mention, Place
+
+#: Kind -> how specific a place of that kind is (higher is more specific).
+SPECIFICITY: dict[str, int] = {
+    "country": 0,
+    "governorate": 1,
+    "district": 2,
+    "city": 3,
+    "town": 3,
+    "zone": 4,
+    "neighbourhood": 5,
+    "military base": 6,
+    "airport": 6,
+    "facility": 6,
+}
+#: Kind -> precision code when the text names the place itself.
+KIND_PRECISION: dict[str, int] = {"country": 3, "governorate": 3, "district": 2}
+
+_NEAR_RE = re.compile(
+    r"\b(?:near|nearby|outside|close to|outskirts of|edge of|vicinity of|around|"
+    r"(?:north|south|east|west)(?:-(?:east|west))?(?:ern)? of|(?:km|kilometres|kilometers|miles)"
+    r" (?:from|of))\b[^.,;:]{0,45}$"
+    r"|\b(?:southern|northern|eastern|western)\s+$",
+    re.IGNORECASE,
+)
+_REGION_RE = re.compile(
+    r"\b(?:in|across|from|to)\s+the\s+(?P<side>north|south|east|west|centre|center|north-west|"
+    r"north-east|south-west|south-east)\s+of\s+(?:the\s+country|Iraq)\b"
+    r"|\b(?P<adjective>northern|southern|eastern|western|central|north-western|north-eastern|"
+    r"south-western|south-eastern)\s+Iraq\b",
+)
+#: "west of Kirkuk", "30 km from Mosul": the place is a landmark for another one.
+_LANDMARK_RE = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:-(?:east|west))?(?:ern)?\s+of|(?:km|kilometres|kilometers"
+    r"|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_BASE_WORD_RE = re.compile(r"^\s*(?:air\s*base|base|camp|airfield)\b", re.IGNORECASE)
+_AIRPORT_WORD_RE = re.compile(r"^\s*(?:international\s+)?airport\b", re.IGNORECASE)
+_VERB_OPENING_RE = re.compile(r"^\s*(?:by|hard)\b")
+_AWAY_RE = re.compile(r"\b(?:away|missed|short of)\b", re.IGNORECASE)
+
+
+class PlaceHit(NamedTuple):
+    """A place a clause puts an event at; ``label`` is the name to show.
+
+    ``landmark`` marks a place named only to locate another ("west of Kirkuk").
+    """
+
+    place: Place
+    label: str
+    precision: int
+    position: int
+    landmark: bool = False
+
+
+def place_hits(
+    clause_text: str, clause_start: int, mentions: list[Mention], gazetteer: Gazetteer
+) -> list[PlaceHit]:
+    """Return the places *clause_text* may put an event at, in text order."""
+    spans = excluded_spans(clause_text)
+    hits: list[PlaceHit] = []
+    for mention in mentions:
+        start, end = mention.start - clause_start, mention.end - clause_start
+        if any(a <= start < b for a, b in spans):
+            continue
+        if start == 0 and _VERB_OPENING_RE.match(clause_text, end):
+            continue  # "Hit by three rockets, ..." opens with the verb
+        place = _choose_candidate(mention, clause_text[end:])
+        if place is None:
+            continue
+        before = clause_text[max(0, start - 60) : start]
+        precision = KIND_PRECISION.get(place.kind, 1)
+        if precision < 2 and _NEAR_RE.search(before):
+            precision = 2
+        landmark = bool(_LANDMARK_RE.search(before))
+        hits.append(PlaceHit(place, place.name, precision, start, landmark))
+    for match in _REGION_RE.finditer(clause_text):
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        side = (match.group("side") or match.group("adjective") or "").lower()
+        side = side.removesuffix("ern").replace("center", "centre").replace("central", "centre")
+        label, place_id = REGIONS.get(side, (f"{side} Iraq", "iraq"))
+        if place_id in gazetteer:
+            place = gazetteer.get(place_id)
+            # A region replaces the bare country mention it contains ("western Iraq").
+            hits = [h for h in hits if not (match.start() <= h.position < match.end())]
+            hits.append(PlaceHit(place, label, 3, match.start()))
+    return sorted(hits, key=lambda h: h.position)
+
+
+def _choose_candidate(mention: Mention, after: str) -> Place | None:
+    """The mention's best Iraqi candidate; "Taji base" prefers the base named Taji."""
+    local = [p for p in mention.candidates if p.country == "IQ"]
+    if not local:
+        return None
+    if _BASE_WORD_RE.match(after):
+        for place in local:
+            if place.kind == "military base":
+                return place
+    if _AIRPORT_WORD_RE.match(after):
+        for place in local:
+            if place.kind in ("airport", "military base") and "airport" in place.name.lower():
+                return place
+    return local[0]
+
+
+def best_place(hits: list[PlaceHit], gazetteer: Gazetteer) -> PlaceHit | None:
+    """The most specific hit: one no other hit lies inside, of the most specific kind.
+
+    A region label or a bare country is only used when nothing better is named.
+    """
+    if not hits:
+        return None
+    inner = [
+        h
+        for h in hits
+        if not any(
+            o.place.id != h.place.id and gazetteer.contains(h.place.id, o.place.id) for o in hits
+        )
+    ]
+    pool = inner or hits
+    return max(pool, key=lambda h: (not h.landmark, _rank(h), -h.position))
+
+
+def _rank(hit: PlaceHit) -> float:
+    if hit.precision == 3 and hit.place.kind == "country" and hit.label != hit.place.name:
+        return 0.5  # a region label on the country: better than the bare country
+    return SPECIFICITY.get(hit.place.kind, 3)
+
+
+def is_vague(hit: PlaceHit) -> bool:
+    """Whether *hit* is the bare country: too vague to open an incident on its own."""
+    return hit.place.kind == "country" and hit.label == hit.place.name
+
+
+def compatible(gazetteer: Gazetteer, first: Place, second: Place) -> bool:
+    """Whether two places can be one incident's: one lies within the other."""
+    return within(gazetteer, first, second) or within(gazetteer, second, first)
+
+
+def within(gazetteer: Gazetteer, outer: Place, inner: Place) -> bool:
+    """Whether *inner* is *outer*, nested in it, or inside its radius (at least 3 km)."""
+    if outer.id == inner.id or gazetteer.contains(outer.id, inner.id):
+        return True
+    return distance_km(outer.point, inner.point) <= max(outer.radius_km, 3.0)
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (latitude, longitude) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0088 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def refines(clause_text: str) -> bool:
+    """Whether a later clause may narrow an incident's place (not "landed 300 m away")."""
+    return not _AWAY_RE.search(clause_text)

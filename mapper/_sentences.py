@@ -1,0 +1,173 @@
+"""Report text -> the sentences worth reading, each cut into clauses.
+
+Pure. Page furniture is dropped first: headings and one-line teasers without a
+full stop, "Updated 6:27pm" lines, photo captions, "Read also" link lists; a
+dateline ("ERBIL, Kurdistan Region —", "(Baghdad)") is cut from the paragraph it
+opens, because it names where the story was filed, not where anything happened.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n+")
+_READ_ALSO_RE = re.compile(
+    r"^\s*(?:read also|also read|read more|see also|related(?: articles| stories)?|more on this|"
+    r"read)\s*:",
+    re.IGNORECASE,
+)
+_BULLET_RE = re.compile(r"^\s*(?:[•·▪*\-–—]|\d+[.)])\s+")
+_UPDATED_RE = re.compile(
+    r"^\s*(?:updated|last updated|published|posted|first published)\b.{0,60}$", re.IGNORECASE
+)
+_CAPTION_RE = re.compile(
+    r"^\s*(?:photo|picture|image|file photo|file picture|caption|credit)s?\b\s*[:\-—(]"
+    r"|\[[^\]]*(?:AFP|Getty|Reuters|AP|photo|Photo)[^\]]*\]\s*$",
+)
+_DATELINES = (
+    re.compile(r"^\s*\((?:[A-Z][\w'’-]*)(?:[ ,]+[A-Z][\w'’-]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?"),
+    re.compile(
+        r"^\s*[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+){0,2}(?:,\s*[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})?"
+        r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*"
+    ),
+    re.compile(
+        r"^\s*[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+        r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*"
+    ),
+)
+_ENDS_SENTENCE_RE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "st",
+        "no",
+        "u.s",
+        "u.n",
+        "u.k",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "brig",
+    ]
+)
+#: Clause breaks inside a sentence: one sentence may tell two attacks.
+_CLAUSE_RE = re.compile(r";\s+|,?\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=on\s+[A-Z])")
+
+
+class Sentence(NamedTuple):
+    """A sentence of the cleaned document with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Clause(NamedTuple):
+    """A clause: the unit the extractor reads; ``sentence`` indexes its sentence."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+class Document(NamedTuple):
+    """The cleaned text, its sentences and their clauses."""
+
+    text: str
+    sentences: list[Sentence]
+    clauses: list[Clause]
+
+
+def clean_paragraphs(text: str) -> list[str]:
+    """Return the article's paragraphs without page furniture or datelines."""
+    paragraphs: list[str] = []
+    in_link_list = False
+    for block in _BLANK_LINE_RE.split(text.replace("\r\n", "\n")):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        kept: list[str] = []
+        for i, line in enumerate(lines):
+            if _READ_ALSO_RE.match(line):
+                in_link_list = True
+                continue
+            if _BULLET_RE.match(line):
+                if in_link_list:
+                    continue
+            else:
+                in_link_list = False
+            repeated = (i > 0 and lines[i - 1] == line) or (
+                i + 1 < len(lines) and lines[i + 1] == line
+            )
+            if repeated or _UPDATED_RE.match(line) or _CAPTION_RE.search(line):
+                continue
+            kept.append(line)
+        if not kept:
+            continue
+        paragraph = " ".join(kept)
+        # A heading, a teaser or a byline: no sentence ending.
+        if not _ENDS_SENTENCE_RE.search(paragraph):
+            continue
+        for dateline in _DATELINES:
+            cut = dateline.match(paragraph)
+            if cut and cut.end() < len(paragraph):
+                paragraph = paragraph[cut.end() :]
+                break
+        paragraphs.append(paragraph)
+    return paragraphs
+
+
+def split_document(text: str) -> Document:
+    """Clean *text* and split it into sentences and clauses, with offsets."""
+    cleaned = "\n\n".join(clean_paragraphs(text))
+    sentences: list[Sentence] = []
+    for paragraph in re.finditer(r"[^\n]+", cleaned):
+        start = paragraph.start()
+        for boundary in _SENTENCE_END_RE.finditer(paragraph.group()):
+            before = paragraph.group()[: boundary.start()].rsplit(None, 1)
+            word = before[-1].lower().rstrip(".") if before else ""
+            if word in _ABBREVIATIONS or len(word) == 1:
+                continue
+            end = paragraph.start() + boundary.start() + 1
+            sentences.append(_sentence(cleaned, start, end))
+            start = paragraph.start() + boundary.end()
+        if start < paragraph.end():
+            sentences.append(_sentence(cleaned, start, paragraph.end()))
+    clauses = []
+    for index, sentence in enumerate(sentences):
+        start = sentence.start
+        for cut in _CLAUSE_RE.finditer(sentence.text):
+            end = sentence.start + cut.start()
+            clauses.append(Clause(start, end, cleaned[start:end], index))
+            start = sentence.start + cut.end()
+        clauses.append(Clause(start, sentence.end, cleaned[start : sentence.end], index))
+    return Document(cleaned, sentences, clauses)
+
+
+def _sentence(text: str, start: int, end: int) -> Sentence:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    # Keep a closing quote or bracket with its sentence.
+    while end < len(text) and text[end] in "\"'”’)]":
+        end += 1
+    return Sentence(start, end, text[start:end])

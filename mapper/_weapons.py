@@ -1,0 +1,108 @@
+"""Weapon, projectile count and target named in a piece of text.
+
+Pure, driven by the tables in :mod:`mapper._vocabulary`; the regular expressions
+are compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mapper._counts import APPROXIMATE, NUMBER, choose_figure, parse_number
+from mapper._vocabulary import (
+    ATTACK_NOUNS,
+    ATTACK_VERBS,
+    PROJECTILE_NOUNS,
+    TARGET_PRIORITY,
+    TARGET_TERMS,
+    WEAPON_TERMS,
+)
+
+
+def _alternation(phrases: object) -> str:
+    """Longest phrase first, so "roadside bomb" is tried before "bomb"."""
+    words = sorted(phrases, key=lambda p: (-len(p), p))  # type: ignore[call-overload]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+WEAPON_RE = re.compile(rf"\b(?:{_alternation(WEAPON_TERMS)})\b", re.IGNORECASE)
+TARGET_RE = re.compile(rf"\b(?:{_alternation(TARGET_TERMS)})\b", re.IGNORECASE)
+#: Verbs only in lower case: a capitalised "Hit" is the town, not the verb.
+ATTACK_VERB_RE = re.compile(rf"\b(?:{_alternation(ATTACK_VERBS)})\b")
+ATTACK_NOUN_RE = re.compile(rf"\b(?:{_alternation(ATTACK_NOUNS)})\b", re.IGNORECASE)
+
+_NOUNS = _alternation(PROJECTILE_NOUNS)
+#: "a drone strike", "two rocket attacks": the noun names the act, not what was fired.
+_NOT_ACT = r"(?!\s+(?:strikes?|attacks?|fire|barrages?|launchers?|bases?|units?|programme|program))"
+#: A modifier between a number and its noun: "two Katyusha rockets"; never a number
+#: or a preposition ("19 by two rockets" counts two, not 19).
+_MODIFIER = (
+    r"(?!(?:of|and|or|to|from|the|them|these|those|at|in|on|by|with|for)\b)"
+    rf"(?!{NUMBER}\s)[\w'’-]+\s+"
+)
+_PROJECTILES_RE = re.compile(
+    rf"\b(?:(?P<approx>{APPROXIMATE})\s+)?(?P<num>{NUMBER})\s+(?P<more>(?:more|other|further|"
+    rf"additional|remaining)\s+)?(?P<mods>(?:{_MODIFIER}){{0,2}}?)(?P<noun>{_NOUNS})\b{_NOT_ACT}",
+    re.IGNORECASE,
+)
+_SINGLE_RE = re.compile(
+    rf"\b(?:a|an|single)\s+(?P<mods>(?:{_MODIFIER}){{0,2}}?)(?:{_NOUNS})\b{_NOT_ACT}",
+    re.IGNORECASE,
+)
+_TARGET_RANK = {target: rank for rank, target in enumerate(TARGET_PRIORITY)}
+
+
+def find_weapon(text: str) -> str | None:
+    """Return the weapon of the first weapon phrase in *text*, or None."""
+    match = WEAPON_RE.search(text)
+    if match is None:
+        return None
+    return WEAPON_TERMS[" ".join(match.group().lower().split())]
+
+
+def projectile_figures(text: str) -> list[tuple[int, str]]:
+    """Return (count, qualifier) for each total count of projectiles, in text order.
+
+    Partial counts ("two more rockets", "three of the rockets") are left out: they
+    describe part of a salvo whose total is given elsewhere.
+    """
+    figures = []
+    for match in _PROJECTILES_RE.finditer(text):
+        if match.group("more"):
+            continue
+        value = parse_number(match.group("num"))
+        if value is not None:
+            qualifier = " ".join((match.group("approx") or "").lower().split())
+            figures.append((value, qualifier))
+    return figures
+
+
+def single_projectile(text: str) -> bool:
+    """Whether *text* names one projectile with an article ("a bomb-laden drone")."""
+    return _SINGLE_RE.search(text) is not None
+
+
+def count_projectiles(texts: list[str]) -> int | None:
+    """The projectile count of an incident told in *texts*: the documented figure rule,
+    else 1 when a single projectile is named with an article, else None."""
+    figures = [figure for text in texts for figure in projectile_figures(text)]
+    if figures:
+        return choose_figure(figures)
+    return 1 if any(single_projectile(text) for text in texts) else None
+
+
+def find_targets(text: str) -> list[str]:
+    """Return the targets named in *text*, in text order."""
+    return [TARGET_TERMS[" ".join(m.group().lower().split())] for m in TARGET_RE.finditer(text)]
+
+
+def best_target(targets: list[str]) -> str | None:
+    """The target ranked first in :data:`mapper._vocabulary.TARGET_PRIORITY`."""
+    return min(targets, key=_TARGET_RANK.__getitem__) if targets else None
+
+
+def attack_strength(text: str) -> int:
+    """2 for a weapon or an attack verb, 1 for an attack noun only, 0 for neither."""
+    if WEAPON_RE.search(text) or ATTACK_VERB_RE.search(text):
+        return 2
+    return 1 if ATTACK_NOUN_RE.search(text) else 0
