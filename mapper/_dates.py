@@ -12,27 +12,10 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+from mapper._read_fields import _MONTHS
+
+#: Month name or abbreviation -> number; the readers' table, shared.
+MONTHS: dict[str, int] = _MONTHS
 WEEKDAYS: dict[str, int] = {
     name: number
     for number, name in enumerate(

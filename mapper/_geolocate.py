@@ -8,9 +8,10 @@ part of it, 3 only a region or governorate.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import TYPE_CHECKING, NamedTuple
+
+from geopy.distance import great_circle
 
 from mapper._context import excluded_spans
 from mapper._vocabulary import REGIONS
@@ -165,13 +166,8 @@ def within(gazetteer: Gazetteer, outer: Place, inner: Place) -> bool:
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (latitude, longitude) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0088 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    """Great-circle distance in km between two (latitude, longitude) points."""
+    return float(great_circle(a, b).km)
 
 
 def refines(clause_text: str) -> bool:
