@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from gazetteer import KINDS
+
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
@@ -26,20 +28,6 @@ WILDCARD_RADIUS_KM = 200.0
 
 #: Kinds whose point and radius stand for an outline the gazetteer does not have.
 SETTLEMENT_KINDS: frozenset[str] = frozenset({"city", "town"})
-
-#: ``Place.kind`` broadest first, as gazetteer.KINDS ranks them; a later kind is finer.
-_KIND_ORDER: tuple[str, ...] = (
-    "country",
-    "governorate",
-    "district",
-    "city",
-    "town",
-    "zone",
-    "neighbourhood",
-    "military base",
-    "airport",
-    "facility",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +82,7 @@ def describe_place(
     """Return a :class:`PlaceInfo` from the gazetteer, or from the row when it is unknown."""
     if gazetteer is not None and place_id in gazetteer:
         place = gazetteer.get(place_id)
-        rank = _KIND_ORDER.index(place.kind) if place.kind in _KIND_ORDER else 0
+        rank = KINDS.index(place.kind) if place.kind in KINDS else 0  # later is finer
         chain = [place, *gazetteer.ancestors(place_id)]
         below_country = [p.id for p in chain if p.kind != "country"]
         region = below_country[-1] if below_country else None
