@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from mapper._merge_cluster import ANCHORED, LATE, Atom, cluster_atoms
-from mapper._merge_dates import day_interval, infer_precision
+from mapper._merge_cluster import Atom, cluster_atoms
+from mapper._merge_dates import day_interval, infer_precision, publication_state
 from mapper._merge_place import PlaceInfo, PlaceMatcher, describe_place
-from mapper._merge_rows import assemble_incidents
+from mapper._merge_rows import assemble_incidents, python_values
 from mapper._schema import conform_incidents
 from mapper.errors import IncidentTableError
 
@@ -104,30 +104,29 @@ def _check_ids(frame: pd.DataFrame) -> None:
 
 def _describe_places(frame: pd.DataFrame, gazetteer: Gazetteer) -> dict[str, PlaceInfo]:
     firsts = frame.dropna(subset=["place_id"]).drop_duplicates("place_id")
+    columns = ["place_id", "latitude", "longitude", "geo_precision"]
     return {
-        row.place_id: describe_place(
-            row.place_id,
-            _value(row.latitude),
-            _value(row.longitude),
-            _value(row.geo_precision),
-            gazetteer,
+        place_id: describe_place(place_id, latitude, longitude, geo_precision, gazetteer)
+        for place_id, latitude, longitude, geo_precision in zip(
+            *(python_values(firsts[c]) for c in columns), strict=True
         )
-        for row in firsts.itertuples(index=False)
     }
 
 
 def _atoms(frame: pd.DataFrame) -> tuple[list[Atom], list[int]]:
     """Group rows that agree on everything the merge looks at; return atoms and row -> atom."""
     columns = ["report_id", "incident_id", "date", "date_precision", "place_id", "weapon"]
-    values = [_plain_list(frame[c]) for c in columns]
-    values.append(_plain_list(frame["published"]) if "published" in frame else [None] * len(frame))
+    values = [python_values(frame[c]) for c in columns]
+    values.append(
+        python_values(frame["published"]) if "published" in frame else [None] * len(frame)
+    )
     index: dict[Hashable, int] = {}
     atoms: list[Atom] = []
     reports_of: list[set[str]] = []
     atom_of_row: list[int] = []
     for report, incident, date, precision, place, weapon, when in zip(*values, strict=True):
         interval = day_interval(date, infer_precision(date, precision))
-        state = _date_state(date, when) if interval and interval[0] == interval[1] else ""
+        state = publication_state(date, when) if interval and interval[0] == interval[1] else ""
         family = None if weapon is None or weapon in GENERIC_WEAPONS else weapon
         family = WEAPON_FAMILY.get(family, family) if family else None
         # Undated mentions only ever meet their own report; placeless ones nothing.
@@ -148,16 +147,6 @@ def _atoms(frame: pd.DataFrame) -> tuple[list[Atom], list[int]]:
     return atoms, atom_of_row
 
 
-def _date_state(date: str | None, published: Any) -> str:
-    """ANCHORED, LATE or "" for a day-precision *date* and its report's publication date."""
-    day = str(published)[:10] if published is not None else ""
-    if not date or len(day) < 10:
-        return ""
-    if date == day:
-        return ANCHORED
-    return LATE if date < day else ""
-
-
 def _specificity(atom: Atom, places: dict[str, PlaceInfo]) -> tuple[Any, ...]:
     """Sort key: dated before undated, narrow dates and small places first, then content."""
     span = (atom.hi - atom.lo) if atom.lo is not None and atom.hi is not None else 10**9
@@ -172,13 +161,3 @@ def _specificity(atom: Atom, places: dict[str, PlaceInfo]) -> tuple[Any, ...]:
         atom.state,
         sorted(atom.reports),
     )
-
-
-def _plain_list(column: pd.Series) -> list[Any]:
-    """The column as Python values, missing ones as None."""
-    return column.to_numpy(dtype=object, na_value=None).tolist()
-
-
-def _value(value: Any) -> Any:
-    """``pd.NA``/NaN as None, anything else as it is."""
-    return None if value is None or value is pd.NA or value != value else value

@@ -15,11 +15,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from mapper._merge_dates import BEFORE_PUBLICATION, ON_PUBLICATION_DAY
 from mapper._merge_place import PlaceMatcher
-
-#: Day-precision date states when the table carries report publication dates.
-ANCHORED = "anchored"  # dated on its report's publication day: maybe a post-midnight report
-LATE = "late"  # dated before its report was published: a follow-up that names the day
 
 #: Bucket width in days for incidents whose date spans several days (month or year).
 _PERIOD = 32
@@ -42,7 +39,7 @@ class Atom:
     place: str | None
     family: str | None  # weapon family; None for an unknown or generic weapon
     reports: frozenset[str]
-    state: str = ""  # ANCHORED, LATE or "" (day precision only)
+    state: str = ""  # mapper._merge_dates.publication_state of its day
 
 
 @dataclass(slots=True)
@@ -152,12 +149,10 @@ class _Clusterer:
             reindex = narrowed != (incident.lo, incident.hi)
             incident.lo, incident.hi = narrowed
         incident.family = incident.family or atom.family
-        if atom.place is not None and atom.place not in incident.places:
-            incident.places.append(atom.place)
-            reindex = True
-            for report in atom.reports - incident.reports:
-                self.by_report[report].append(target)
-        elif atom.place is not None:
+        if atom.place is not None:
+            if atom.place not in incident.places:
+                incident.places.append(atom.place)
+                reindex = True
             for report in atom.reports - incident.reports:
                 self.by_report[report].append(target)
         incident.reports |= atom.reports
@@ -192,7 +187,7 @@ class _Clusterer:
         pairs: list[tuple[int, int]] = []
         for number, incident in enumerate(self.incidents):
             if (
-                incident.states != {ANCHORED}
+                incident.states != {ON_PUBLICATION_DAY}
                 or not incident.places
                 or incident.lo is None
                 or incident.lo != incident.hi
@@ -201,7 +196,7 @@ class _Clusterer:
             for earlier in dict.fromkeys(self.slots.get((incident.lo - 1, _ALL), ())):
                 other = self.incidents[earlier]
                 if (
-                    other.states == {LATE}
+                    other.states == {BEFORE_PUBLICATION}
                     and other.lo == other.hi
                     and self._joinable(incident, other)
                 ):

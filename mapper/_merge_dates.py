@@ -5,9 +5,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from functools import lru_cache
+from typing import Any
 
 #: Rank of each ``date_precision``: the lower, the more precise.
 PRECISION_RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+
+#: How a day-precision date relates to its report's publication date.
+ON_PUBLICATION_DAY = "anchored"  # maybe only the day a post-midnight report went out
+BEFORE_PUBLICATION = "late"  # a follow-up naming the day of an earlier attack
 
 #: A coarse date (month or year) also fits this many days either side of its span,
 #: because the report dating it may round across a boundary.
@@ -52,3 +57,16 @@ def day_interval(date: str | None, precision: str) -> tuple[int, int] | None:
     except ValueError:
         return None
     return (first.toordinal() - COARSE_SLACK_DAYS, last.toordinal() + COARSE_SLACK_DAYS)
+
+
+def publication_state(date: str | None, published: Any) -> str:
+    """Return :data:`ON_PUBLICATION_DAY`, :data:`BEFORE_PUBLICATION` or "" for a day.
+
+    "" when either date is missing or not a full day, or the date is after publication.
+    """
+    day = str(published)[:10] if published is not None else ""
+    if not date or len(date) != 10 or len(day) < 10:
+        return ""
+    if date == day:
+        return ON_PUBLICATION_DAY
+    return BEFORE_PUBLICATION if date < day else ""

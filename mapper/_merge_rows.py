@@ -20,7 +20,12 @@ from typing import Any
 
 import pandas as pd
 
-from mapper._merge_dates import PRECISION_RANK, infer_precision
+from mapper._merge_dates import (
+    ON_PUBLICATION_DAY,
+    PRECISION_RANK,
+    infer_precision,
+    publication_state,
+)
 from mapper._merge_place import PlaceInfo
 from mapper._schema import INCIDENT_COLUMNS, MERGE_COLUMNS, WEAPONS, conform_incidents
 
@@ -49,7 +54,7 @@ def assemble_incidents(
     frame: pd.DataFrame, labels: Sequence[int], places: dict[str, PlaceInfo]
 ) -> pd.DataFrame:
     """Return the merged table: one row per label, sorted by date, place and id."""
-    columns = {c: frame[c].to_numpy(dtype=object, na_value=None).tolist() for c in frame.columns}
+    columns = {c: python_values(frame[c]) for c in frame.columns}
     records = [
         dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)
     ]
@@ -66,6 +71,11 @@ def assemble_incidents(
     for column in extras:  # extra columns keep the type they came in with
         table[column] = table[column].astype(frame[column].dtype)
     return conform_incidents(table)
+
+
+def python_values(column: pd.Series) -> list[Any]:
+    """The column as Python values (for JSON and fast loops), missing ones as None."""
+    return column.to_numpy(dtype=object, na_value=None).tolist()
 
 
 def _row_order(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -112,10 +122,9 @@ def _best_date(members: list[dict[str, Any]]) -> tuple[str | None, str | None]:
         if date is None:
             continue
         precision = infer_precision(date, member["date_precision"])
-        published = member.get("published")
         # A date that is only the report's own publication day may be one day late.
-        late_risk = bool(published) and date == str(published)[:10]
-        ranked.append(((PRECISION_RANK[precision], late_risk), date))
+        state = publication_state(date, member.get("published"))
+        ranked.append(((PRECISION_RANK[precision], state == ON_PUBLICATION_DAY), date))
     if not ranked:
         return None, "unknown"
     best = min(rank for rank, _ in ranked)
