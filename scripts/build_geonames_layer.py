@@ -82,15 +82,25 @@ CITY_POPULATION = 100_000
 #: Uncertainty radius by population: a point stands for the whole built-up area.
 RADIUS_BY_POPULATION = ((1_000_000, 15.0), (100_000, 8.0), (10_000, 4.0), (0, 2.0))
 
-#: Neighbouring towns whose name is a common English word ("Of", "Can" for Çan, "Tire"):
-#: a capitalised sentence opener would read as a place, and news about Iraq never means them.
-ENGLISH_WORD_NAMES = frozenset(
-    {"bor", "can", "cat", "cay", "jam", "mut", "oba", "of", "side", "tire"}
+#: Neighbouring towns left out because their name is a common English word ("Of", "Can"
+#: for Çan, "Tire": a capitalised sentence opener would read as a place) or names
+#: something else in this news (Qods in Iran: the IRGC's Qods Force).
+NOT_PLACE_NAMES = frozenset(
+    {"bor", "can", "cat", "cay", "jam", "mut", "oba", "of", "qods", "side", "tire"}
+)
+
+#: Common Arabic words that GeoNames also gives as a town's name: الدور "the role" (Ad
+#: Dawr), بلد "country" (Balad), الخبر "the news" (Khobar), المدينة "the city", ...
+ARABIC_COMMON_WORDS = (
+    "الباب الثورة الحي الخبر الدور الدورة الدير الطرف العلم القدس المدينة النور الوجه بلد قوم"
 )
 
 #: Aliases that news uses for something else: a TV channel (Al-Mayadeen), a cleric's
-#: family name (al-Sadr for Sadr City), a militia (Badr for a Saudi town).
-NOT_PLACE_ALIASES = frozenset({"badr", "mayadeen", "sadr"})
+#: family name (al-Sadr for Sadr City), a militia (Badr for a Saudi town), and the
+#: Arabic words above.
+NOT_PLACE_ALIASES = frozenset(
+    {"badr", "mayadeen", "sadr", *(normalize_name(word) for word in ARABIC_COMMON_WORDS.split())}
+)
 
 #: Latin aliases shorter than this (after normalisation) are abbreviations or fragments
 #: ("Sam" for Damascus, "Big" for Biga); Arabic-script names are kept at any length.
@@ -138,7 +148,7 @@ def aliases_of(city: Mapping[str, Any], excluded: frozenset[str] = frozenset()) 
 
     Keys in *excluded* (country names, English words) are never kept as aliases.
     """
-    seen = {normalize_name(city["name"])} | excluded | ENGLISH_WORD_NAMES | NOT_PLACE_ALIASES
+    seen = {normalize_name(city["name"])} | excluded | NOT_PLACE_NAMES | NOT_PLACE_ALIASES
     kept = []
     for alias in sorted(set(city.get("alternatenames") or ()), key=lambda a: (a.casefold(), a)):
         key = normalize_name(alias)
@@ -190,7 +200,7 @@ def selected_cities(cities: Iterable[Mapping[str, Any]]) -> list[Mapping[str, An
         or (
             city["countrycode"] in NEIGHBOURS
             and int(city.get("population") or 0) >= NEIGHBOUR_MIN_POPULATION
-            and normalize_name(city["name"]) not in ENGLISH_WORD_NAMES
+            and normalize_name(city["name"]) not in NOT_PLACE_NAMES
         )
     ]
 
