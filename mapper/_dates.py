@@ -211,3 +211,68 @@ def resolve_date(expression: str, published: str | None) -> tuple[str | None, st
     if found is None:
         return None, "unknown"
     return found.date, found.precision
+
+
+#: Dated from the story's own timeline, not from publication: days after (+) or
+#: before (-) the date the narrative is at ("A day earlier, mortars hit Taji").
+NARRATIVE_SHIFTS: dict[str, int] = {
+    "a day earlier": -1,
+    "a day before": -1,
+    "the day before": -1,
+    "the previous day": -1,
+    "the previous night": -1,
+    "two days earlier": -2,
+    "a day later": 1,
+    "the next day": 1,
+    "the following day": 1,
+    "the next morning": 1,
+    "two days later": 2,
+    "hours later": 0,
+    "hours earlier": 0,
+    "minutes later": 0,
+    "later that day": 0,
+    "earlier that day": 0,
+    "the same day": 0,
+}
+_NARRATIVE_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(k) for k in sorted(NARRATIVE_SHIFTS, key=len, reverse=True))
+    + r")\b(?! yesterday)",
+    re.IGNORECASE,
+)
+#: Another time that cannot be pinned down: it still says "not the same day".
+_OTHER_TIME_RE = re.compile(
+    r"\b(?:earlier|later) (?:in|this|that|last) (?:the )?(?:week|month|year)\b"
+    r"|\b(?:last|previous|the previous) (?:week|month|year)\b"
+    r"|\b(?:\w+ )?(?:days|weeks|months) (?:earlier|before|ago|later)\b"
+    r"|\b(?:a|one) (?:week|month) (?:earlier|before|ago|later)\b",
+    re.IGNORECASE,
+)
+
+
+def narrative_date(text: str, anchor: str | None) -> tuple[str | None, str] | None:
+    """Resolve a time given relative to the story ("a day earlier") against *anchor*.
+
+    Parameters
+    ----------
+    text
+        A sentence or clause without a date expression of its own.
+    anchor
+        The day ('YYYY-MM-DD') the narrative is at, or None.
+
+    Returns
+    -------
+    tuple of (str or None, str) or None
+        None when *text* has no such expression; ``(date, "day")`` when it shifts a
+        known day; ``(None, "unknown")`` when it names another, unknowable time
+        ("earlier in the week") or there is no day to shift from.
+    """
+    match = _NARRATIVE_RE.search(text)
+    if match is not None:
+        if anchor is None or len(anchor) != 10:
+            return None, "unknown"
+        shift = NARRATIVE_SHIFTS[match.group().lower()]
+        return (dt.date.fromisoformat(anchor) + dt.timedelta(days=shift)).isoformat(), "day"
+    if _OTHER_TIME_RE.search(text):
+        return None, "unknown"
+    return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from mapper._casualties import Casualty, casualty_counts, find_casualties
 from mapper._context import is_history, skip_reason, without_asides
-from mapper._dates import find_date
+from mapper._dates import find_date, narrative_date
 from mapper._geolocate import (
     SPECIFICITY,
     PlaceHit,
@@ -126,6 +126,15 @@ def _read(
         while stop < len(mentions) and mentions[stop].start < clause.end:
             stop += 1
         own = _own_date(clause.text, published)
+        other_time = False  # the clause names a time that is not the narrative's
+        if own is None:
+            # The day the story is at: the last date given, else the open incident's.
+            at = carried or (current.dated if current is not None else None)
+            anchor = at[0] if at is not None and at[1] == "day" else None
+            relative = narrative_date(clause.text, anchor)
+            if relative is not None:
+                own = (relative[0], relative[1]) if relative[0] else None
+                other_time = own is None
         if skip or (own is not None and is_history(own[0], own[1], published)):
             carried = None
             continue
@@ -137,18 +146,22 @@ def _read(
                 current.casualties.extend(find_casualties(clause.text))
             carried = own
             continue
-        dated = own or carried
+        dated = own or (None if other_time else carried)
         hit = best_place(hits, gazetteer)
         if hit is not None and is_vague(hit):
             hit = None
-        if hit is None and current is not None and own is not None and own != current.dated:
+        if hit is None and current is not None and (other_time or (own and own != current.dated)):
             # "It followed an attack on 8 May, when a drone hit the same base."
             if _SAME_PLACE_RE.search(clause.text) and strength == 2:
                 hit = current.hit
             else:
                 carried = own
                 continue
-        target = _matching_incident(incidents, current, hit, dated, own is None, gazetteer)
+        target = (
+            None
+            if other_time
+            else _matching_incident(incidents, current, hit, dated, own is None, gazetteer)
+        )
         if target is not None:
             _enrich(target, clause, hit, dated, gazetteer)
             current = target

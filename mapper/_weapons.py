@@ -33,7 +33,9 @@ ATTACK_NOUN_RE = re.compile(rf"\b(?:{_alternation(ATTACK_NOUNS)})\b", re.IGNOREC
 
 _NOUNS = _alternation(PROJECTILE_NOUNS)
 #: "a drone strike", "two rocket attacks": the noun names the act, not what was fired.
-_NOT_ACT = r"(?!\s+(?:strikes?|attacks?|fire|barrages?|launchers?|bases?|units?|programme|program))"
+_NOT_ACT = (
+    r"(?!\s+(?:strikes?|attacks?|fire|barrages?|launchers?|bases?|units?|programme|program)\b)"
+)
 #: A modifier between a number and its noun: "two Katyusha rockets"; never a number
 #: or a preposition ("19 by two rockets" counts two, not 19).
 _MODIFIER = (

@@ -1,0 +1,303 @@
+"""extract_report: one report in, the incidents a reader would list out.
+
+Every text here is written for the test; rules are in docs/extraction.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from gazetteer import default_gazetteer
+from mapper import Report, extract_report
+from mapper._schema import WEAPONS
+
+KEYS = (
+    "date date_precision place place_id latitude longitude geo_precision weapon projectiles "
+    "killed injured target quote"
+).split()
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default_gazetteer()
+
+
+def incidents(
+    gaz, text: str, published: str | None = "2021-05-04", title: str | None = None
+) -> list[dict[str, Any]]:
+    report = Report(
+        report_id="t",
+        text=text,
+        title=title,
+        published=published,
+        url=None,
+        source=None,
+        path="t.md",
+        line=None,
+    )
+    return extract_report(report, gaz)
+
+
+def places(rows: list[dict[str, Any]]) -> list[str]:
+    return [row["place_id"] for row in rows]
+
+
+def test_an_incident_row_has_the_documented_keys(gaz):
+    [row] = incidents(gaz, "Two rockets hit Camp Taji on Monday, wounding one soldier.")
+    assert list(row) == KEYS
+    assert row["place_id"] == "camp-taji"
+    assert row["date"] == "2021-05-03"
+    assert (row["weapon"], row["projectiles"], row["killed"], row["injured"]) == (
+        "rocket",
+        2,
+        None,
+        1,
+    )
+    assert row["quote"] == "Two rockets hit Camp Taji on Monday, wounding one soldier."
+
+
+def test_hit_the_town_is_a_place_and_hit_the_verb_is_not(gaz):
+    rows = incidents(
+        gaz,
+        "A roadside bomb hit a patrol in Hit on Sunday, killing a soldier.\n\n"
+        "Hit hard by the floods, the town has few checkpoints left.",
+    )
+    assert places(rows) == ["hit"]
+    assert rows[0]["weapon"] == "ied"
+    assert incidents(gaz, "Rockets hit the area on Sunday, police said.") == []
+
+
+def test_balad_air_base_and_balad_town_are_different_places(gaz):
+    base = incidents(gaz, "Three rockets landed inside Balad air base on Sunday.")
+    town = incidents(gaz, "Gunmen opened fire on a checkpoint in Balad on Sunday.")
+    assert places(base) == ["balad-air-base"]
+    assert places(town) == ["balad"]
+    assert town[0]["weapon"] == "gunfire"
+    assert town[0]["target"] == "checkpoint"
+
+
+def test_a_generic_green_zone_is_not_baghdads(gaz):
+    rows = incidents(
+        gaz, "A bomb went off in a green zone of orchards near Baqubah on Monday, killing a farmer."
+    )
+    assert places(rows) == ["baqubah"]
+    assert rows[0]["geo_precision"] == 2
+
+
+def test_a_person_named_after_a_place_is_not_a_place(gaz):
+    rows = incidents(
+        gaz,
+        "A drone strike near Baghdad airport on Monday killed Abu Mahdi al-Muhandis "
+        "and four other people.",
+    )
+    assert places(rows) == ["baghdad-airport"]
+    assert rows[0]["killed"] == 5
+    assert rows[0]["weapon"] == "drone"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 300 coalition soldiers have withdrawn from the base at al-Qa'im, near Syria.",
+        "Troops were redeployed from Camp Taji to Ain al-Asad on Sunday.",
+        "Washington blamed Kataib Hezbollah for the rocket attack on Erbil.",
+        "American forces invaded Iraq in 2003 and bombed Baghdad for weeks.",
+        "Dozens of rockets have already targeted the Green Zone this year.",
+        "Iraq's foreign minister held talks in Kuwait on Tuesday.",
+    ],
+)
+def test_places_named_for_other_reasons_are_not_incidents(gaz, text):
+    assert incidents(gaz, text) == []
+
+
+def test_read_also_links_captions_and_updated_lines_are_not_incidents(gaz):
+    text = (
+        "Updated 6:27pm\n\n"
+        "Photo: soldiers at Camp Taji in 2019 (Example Wire)\n\n"
+        "Two rockets struck Ain al-Asad air base on Monday, causing no casualties.\n\n"
+        "Read also:\n\n- Rockets hit Balad air base\n- Drone attack on Erbil airport\n"
+    )
+    rows = incidents(gaz, text)
+    assert places(rows) == ["ain-al-asad"]
+    assert (rows[0]["killed"], rows[0]["injured"]) == (0, 0)
+
+
+def test_a_dateline_is_where_the_story_was_filed(gaz):
+    for dateline in ("ERBIL, Kurdistan Region — ", "(Baghdad) ", "BAGHDAD (Example Wire) — "):
+        rows = incidents(gaz, dateline + "Five rockets hit Ain al-Asad air base on Monday.")
+        assert places(rows) == ["ain-al-asad"], dateline
+
+
+def test_a_launch_site_is_not_where_the_attack_was(gaz):
+    rows = incidents(
+        gaz,
+        "Three rockets struck the Green Zone on Sunday night. The rockets were fired from "
+        "Abu Ghraib, west of the capital, and a launcher was found in Dujail.",
+    )
+    assert places(rows) == ["green-zone"]
+
+
+def test_retaliation_strikes_in_another_country_are_not_iraqi_incidents(gaz):
+    rows = incidents(
+        gaz,
+        "US jets bombed militia depots in Syria on Thursday in response to the rocket "
+        "attack on Erbil on February 15 that killed a contractor.",
+        published="2021-02-26",
+    )
+    assert places(rows) == ["erbil"]
+    assert rows[0]["date"] == "2021-02-15"
+
+
+def test_a_report_can_tell_several_incidents_with_their_own_dates(gaz):
+    rows = incidents(
+        gaz,
+        "On Tuesday, two drones struck Ain al-Asad air base.\n\n"
+        "On Wednesday, three rockets landed near Harir base; nobody was injured.\n\n"
+        "A day earlier, mortar shells fell on Camp Taji.",
+        published="2023-10-28",
+    )
+    assert [(r["place_id"], r["date"], r["weapon"]) for r in rows] == [
+        ("ain-al-asad", "2023-10-24", "drone"),
+        ("harir-base", "2023-10-25", "rocket"),
+        ("camp-taji", "2023-10-24", "mortar"),
+    ]
+    assert rows[1]["geo_precision"] == 2
+
+
+def test_headline_and_body_telling_one_attack_are_one_incident(gaz):
+    rows = incidents(
+        gaz,
+        "Seven rockets hit the US embassy in Baghdad on Tuesday. Four fell inside the Green "
+        "Zone, the army said.",
+        title="Seven rockets target US embassy in Baghdad",
+    )
+    assert places(rows) == ["us-embassy-baghdad"]
+
+
+def test_the_headline_is_read_when_the_body_names_no_place(gaz):
+    rows = incidents(
+        gaz, "The attack caused no casualties, officials said.", title="Rockets hit Camp Taji"
+    )
+    assert places(rows) == ["camp-taji"]
+
+
+def test_a_vague_region_is_kept_at_low_precision(gaz):
+    [row] = incidents(
+        gaz, "Four rockets were fired on Sunday at a base in the west of the country."
+    )
+    assert (row["place"], row["place_id"], row["geo_precision"]) == ("western Iraq", "gov-anbar", 3)
+    [north] = incidents(gaz, "A drone attacked a military base in northern Iraq on Sunday.")
+    assert (north["place"], north["place_id"], north["geo_precision"]) == (
+        "northern Iraq",
+        "iraq",
+        3,
+    )
+
+
+def test_the_most_specific_place_is_kept(gaz):
+    [row] = incidents(
+        gaz, "A rocket hit the Green Zone in Baghdad on Monday. It fell inside the US Embassy."
+    )
+    assert row["place_id"] == "us-embassy-baghdad"
+    [near] = incidents(gaz, "Three rockets fell near Baghdad airport on Monday.")
+    assert (near["place_id"], near["geo_precision"]) == ("baghdad-airport", 2)
+    [landmark] = incidents(
+        gaz, "Gunmen attacked an army post in Tarmiyah, north of Baghdad, on Monday."
+    )
+    assert landmark["place_id"] == "tarmiyah"
+
+
+def test_spelling_variants_resolve_to_one_place(gaz):
+    for name, place_id in (("al-Qa'im", "al-qaim"), ("Irbil", "erbil"), ("Falluja", "fallujah")):
+        rows = incidents(gaz, f"A roadside bomb exploded in {name} on Monday.")
+        assert places(rows) == [place_id], name
+
+
+@pytest.mark.parametrize(
+    ("phrase", "weapon"),
+    [
+        ("Two Katyusha rockets landed", "rocket"),
+        ("Four mortar rounds fell", "mortar"),
+        ("Twelve ballistic missiles struck", "missile"),
+        ("An explosives-laden drone struck", "drone"),
+        ("A roadside bomb exploded", "ied"),
+        ("A car bomb exploded", "ied"),
+        ("Gunmen opened fire", "gunfire"),
+        ("Air strikes hit", "airstrike"),
+        ("An explosion tore through a depot", "explosive"),
+        ("Heavy shelling hit", "other"),
+    ],
+)
+def test_weapons_come_from_the_vocabulary(gaz, phrase, weapon):
+    [row] = incidents(gaz, f"{phrase} in Ramadi on Monday.")
+    assert row["weapon"] == weapon
+    assert row["weapon"] in WEAPONS
+
+
+@pytest.mark.parametrize(
+    ("sentence", "projectiles", "killed", "injured"),
+    [
+        ("Seven rockets hit Camp Taji, killing a girl and wounding five civilians.", 7, 1, 5),
+        (
+            "Three people, including two children, were injured when a rocket hit Camp Taji.",
+            1,
+            None,
+            3,
+        ),
+        (
+            "A rocket hit Camp Taji, leading to the deaths of two US soldiers and a British medic.",
+            1,
+            3,
+            None,
+        ),
+        ("Twenty-five rockets struck Camp Taji. No one was hurt.", 25, 0, 0),
+        ("Three rockets struck Camp Taji, but there were neither dead nor injured.", 3, 0, 0),
+        ("More than thirty rockets hit Camp Taji. Officials counted 31 rockets.", 31, None, None),
+        (
+            "A car bomb hit Camp Taji, killing at least 15 people. Others put the toll at 12.",
+            None,
+            15,
+            None,
+        ),
+        ("Two rockets hit Camp Taji, without reporting casualties.", 2, None, None),
+        (
+            "Two rockets hit Camp Taji; two more rockets fell nearby and two of them exploded.",
+            2,
+            None,
+            None,
+        ),
+        (
+            "Rockets hit Camp Taji. No one was killed, though one contractor was slightly wounded.",
+            None,
+            0,
+            1,
+        ),
+    ],
+)
+def test_counts_follow_the_documented_rules(gaz, sentence, projectiles, killed, injured):
+    [row] = incidents(gaz, sentence.replace("Camp Taji", "Camp Taji on Monday", 1))
+    assert (row["projectiles"], row["killed"], row["injured"]) == (projectiles, killed, injured)
+
+
+def test_an_unknown_or_month_only_publication_date_leaves_relative_dates_unknown(gaz):
+    for published in (None, "2021-05"):
+        [row] = incidents(gaz, "Two rockets hit Camp Taji on Sunday.", published=published)
+        assert (row["date"], row["date_precision"]) == (None, "unknown")
+    [month] = incidents(gaz, "In March, two drones hit Harir base.", published="2023-04")
+    assert (month["date"], month["date_precision"]) == ("2023-03", "month")
+
+
+def test_background_from_years_ago_is_not_an_incident(gaz):
+    rows = incidents(
+        gaz,
+        "Rockets hit Camp Taji on Monday.\n\nIn January 2020 a US drone strike at Baghdad "
+        "airport killed two commanders.",
+    )
+    assert places(rows) == ["camp-taji"]
+
+
+def test_extraction_is_deterministic(gaz):
+    text = "Two rockets hit Camp Taji on Monday. Gunmen attacked a checkpoint in Balad on Sunday."
+    assert incidents(gaz, text) == incidents(gaz, text)
