@@ -13,10 +13,21 @@ from gazetteer import default_gazetteer
 from mapper import Report, extract_report
 from mapper._schema import WEAPONS
 
-KEYS = (
-    "date date_precision place place_id latitude longitude geo_precision weapon projectiles "
-    "killed injured target quote"
-).split()
+KEYS = [
+    "date",
+    "date_precision",
+    "place",
+    "place_id",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "weapon",
+    "projectiles",
+    "killed",
+    "injured",
+    "target",
+    "quote",
+]
 
 
 @pytest.fixture(scope="module")
