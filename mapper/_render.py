@@ -165,18 +165,20 @@ def render(
     for _, layer in base_layers:
         if layer is not None:
             fmap.add_child(layer)
-    IncidentLayer(
+    incidents_layer = IncidentLayer(
         payload,
         title=title,
         base_layers=base_layers,
         shown_tiles=chosen,
         heat=heat,
         cdn=cdn,
-    ).add_to(fmap)
+    )
+    incidents_layer.add_to(fmap)
     figure = fmap.get_root()
     figure.title = escape(title)  # type: ignore[attr-defined]  # branca writes it unescaped
     digest = hashlib.sha1(
-        script_json([payload.data, title, chosen, heat, cdn]).encode("utf-8")
+        script_json([title, chosen, heat, cdn]).encode("utf-8")
+        + incidents_layer.data_json.encode("utf-8")
     ).hexdigest()[:8]
     _number_elements(figure, f"m{digest}_")
     return fmap

@@ -157,7 +157,8 @@ class _Strings:
 def _compact(entries: list[list[Any]], strings: _Strings) -> list[list[Any]]:
     """Source entries for the page: strings by index; a lone source needs no own figures."""
     keep = 8 if len(entries) > 1 else 4
-    return [[*(strings.index(v) for v in e[:3]), *e[3:keep]] for e in entries]
+    index = strings.index
+    return [[index(e[0]), index(e[1]), index(e[2]), *e[3:keep]] for e in entries]
 
 
 def _count(row_value: Any, entries: list[list[Any]], index: int) -> Any:
@@ -269,7 +270,8 @@ def build_payload(
         radius = _radius_km(_int(r["geo_precision"]), place)
         circle = -1
         if radius:
-            key = (lat, lon, radius)
+            # One circle per place: its incidents all share the place's centre and radius.
+            key = (r["place_id"],) if r["place_id"] else (lat, lon, radius)
             if key not in circle_index:
                 circle_index[key] = len(circles)
                 circles.append([lat, lon, round(radius * 1000), r["place"] or "", 0])

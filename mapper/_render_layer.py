@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from branca.element import MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from markupsafe import Markup
 
@@ -36,6 +36,17 @@ _TEMPLATE = (
     "{% endfor %}]});\n"
     "{% endmacro %}"
 )
+
+
+class _Rendered(Element):
+    """Text already rendered: put into the page as it is, never parsed as a template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
 
 
 class IncidentLayer(MacroElement):
@@ -82,6 +93,23 @@ class IncidentLayer(MacroElement):
         self.legend_html = legend_panel(payload)
         self.data_json = Markup(script_json(payload.data))
         self.outline_json = Markup(script_json(country_outline()))
+
+    def render(self, **kwargs: Any) -> str:
+        """Add this layer's header, HTML and script to the figure; return ``""``.
+
+        Unlike ``MacroElement.render``, the macros' output is not wrapped in a new
+        template: report text such as ``{{ ... }}`` or ``{%`` would be run as Jinja, and
+        compiling megabytes of data as a template is slow.
+        """
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("an IncidentLayer renders only inside a folium Map")
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            getattr(figure, part).add_child(
+                _Rendered(str(macros[part](self, kwargs))), name=self.get_name()
+            )
+        return ""
 
     @property
     def panels_id(self) -> str:

@@ -136,6 +136,13 @@ def test_report_text_cannot_break_out_of_the_page(places: Gazetteer) -> None:
     assert ".innerHTML" not in script
 
 
+def test_report_text_is_never_run_as_a_template(places: Gazetteer) -> None:
+    row = incident(quote="a {{ 7*7 }} b", title="x {% if 1 %} y", place="{# z")
+    html = html_of(mapper.incident_frame([row]), places, title="{{ 6*7 }}")
+    assert "a {{ 7*7 }} b" in html and "x {% if 1 %} y" in html and "{# z" in html
+    assert "<h1>{{ 6*7 }}</h1>" in html and "<h1>42</h1>" not in html and "a 49 b" not in html
+
+
 def test_title_panel_has_summary_and_date_filter(places: Gazetteer) -> None:
     rows = [
         incident(),
