@@ -123,3 +123,18 @@ def test_an_output_folder_that_does_not_exist_is_an_error_naming_it(
     out = tmp_path / "no" / "such" / "incidents.csv"
     with pytest.raises(IncidentTableError, match=r"incidents\.csv: cannot be written"):
         run(report_fixtures / "good", "-o", out, "--no-merge")
+
+
+def test_the_seed_reports_end_to_end(seeds_dir, tmp_path, capsys):
+    # The real extractor and gazetteer: the November 2020 embassy attack, read with
+    # the publication date the seed folder's index.csv gives (18 November 2020).
+    out = tmp_path / "seeds.jsonl"
+    assert run(seeds_dir, "-o", out, "--no-merge", "--quiet") == 0
+    assert capsys.readouterr().err == ""
+    incidents = read_incidents(out)
+    embassy = incidents[incidents["report_id"] == "000_0375662f1f6ed7a3"].iloc[0]
+    assert embassy["date"] == "2020-11-17"  # "on Tuesday evening", the day before
+    assert embassy["weapon"] == "rocket"
+    assert embassy["killed"] == 1
+    assert embassy["place_id"] in {"us-embassy-baghdad", "green-zone"}
+    assert embassy["published"] == "2020-11-18"
