@@ -3,8 +3,8 @@
 A name is place-like when it is one to three capitalised words right after a word
 that introduces a place ("in", "near", "outside", "north of"...), or when it starts
 with the Arabic article ("al-Qaim", "Al Asad"). Names the gazetteer finds in the
-text, weekdays, months, people's titles ("Prime Minister ...") and all-capital
-acronyms ("AFP") are left out.
+text, weekdays, months, people's titles ("Prime Minister ..."), organisations
+("... Brigades", "Islamic State") and all-capital acronyms ("AFP") are left out.
 """
 
 from __future__ import annotations
@@ -53,6 +53,14 @@ NOT_PLACE_WORDS = frozenset(
         "colonel", "col", "major", "maj", "captain", "lieutenant", "sergeant", "sheikh",
         "spokesman", "spokeswoman", "spokesperson", "secretary", "ambassador", "commander",
         "senator", "officials", "official", "sources", "source", "you", "your", "i",
+    }
+)  # fmt: skip
+#: Last words that make a name a body of people ("Hezbollah Brigades", "Islamic State").
+ORGANISATION_WORDS = frozenset(
+    {
+        "army", "brigade", "brigades", "coalition", "command", "committee", "council",
+        "forces", "front", "government", "group", "militia", "ministry", "movement",
+        "office", "organisation", "organization", "parliament", "party", "state", "units",
     }
 )  # fmt: skip
 #: Names that are adjectives on their own ("fired at Iraqi forces"), though a longer
@@ -124,7 +132,7 @@ def candidate_names(text: str, gazetteer: Gazetteer) -> list[str]:
 
 def _place_like(name: str) -> bool:
     words = name.replace("-", " ").lower().split()
-    if not words or words[0] in NOT_PLACE_WORDS:
+    if not words or words[0] in NOT_PLACE_WORDS or words[-1] in ORGANISATION_WORDS:
         return False
     return not (len(words) == 1 and words[0] in ADJECTIVES)
 
