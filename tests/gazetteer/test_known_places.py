@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from geopy.distance import geodesic
+from geopy.location import Location
 
 from gazetteer import Gazetteer, GazetteerGeocoder, default_gazetteer
 
@@ -180,7 +181,7 @@ def test_name_geocodes_within_5_km_of_the_place(
     geocoder: GazetteerGeocoder, name: str, reference: tuple[float, float]
 ) -> None:
     location = geocoder.geocode(name)
-    assert location is not None, f"{name!r} is not in the gazetteer"
+    assert isinstance(location, Location), f"{name!r} is not in the gazetteer"
     distance = geodesic((location.latitude, location.longitude), reference).km
     assert distance <= TOLERANCE_KM, f"{name!r} lands {distance:.1f} km from the reference"
 
