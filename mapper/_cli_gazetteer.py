@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from gazetteer import check_file, load_gazetteer
@@ -91,6 +92,9 @@ def run_unmatched(args: argparse.Namespace) -> int:
     from mapper._unmatched import unmatched_names
 
     gazetteer = load_gazetteer(*args.gazetteer)
-    for name, count in unmatched_names(read_reports(args.paths), gazetteer)[: args.limit]:
+    reports = read_reports(args.paths)
+    for problem in [*reports.problems, *reports.warnings]:
+        print(f"mapper: {problem}", file=sys.stderr)
+    for name, count in unmatched_names(reports, gazetteer)[: args.limit]:
         print(f"{count:6d}  {name}")
     return 0
