@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -180,14 +181,28 @@ def _area(geometry: BaseGeometry | None) -> float:
 
 
 def _layer(files: Iterable[GazetteerFile]) -> list[Place]:
-    """Merge files in order: later places replace earlier ones, outlines attach by id."""
+    """Merge files in order: later places replace earlier ones, outlines attach by id.
+
+    A base-layer place that a curated one was taken from ("GeoNames 98717" in its
+    source) is left out, so a town is not offered twice.
+    """
     places: dict[str, Place] = {}
     outlines: dict[str, BaseGeometry] = {}
     for gazetteer_file in files:
         for place in gazetteer_file.places:
             places[place.id] = place
         outlines.update(gazetteer_file.outlines)
-    return attach_outlines(places.values(), outlines)
+    taken = {
+        f"gn:{number}"
+        for place in places.values()
+        if place.layer != "geonames"
+        for number in _GEONAMES_REF.findall(place.source)
+    }
+    kept = (p for p in places.values() if p.id not in taken)
+    return attach_outlines(kept, outlines)
+
+
+_GEONAMES_REF = re.compile(r"GeoNames\s+(\d+)")
 
 
 def _not_places() -> frozenset[str]:

@@ -95,6 +95,19 @@ FUNCTION_WORDS = frozenset(
     ]
 )
 
+#: Words naming a kind of place: "Camp al-Taqaddum" is a place, "Khalid al-Obeidi" a man.
+PLACE_WORDS = frozenset(
+    {"camp", "base", "air", "airbase", "airport", "city", "district", "province", "town",
+     "village", "governorate", "neighbourhood", "neighborhood", "street", "bridge", "square",
+     "mount", "lake", "river", "dam", "gate", "fort", "forward", "operating", "station"}
+)  # fmt: skip
+
+#: Place names that are also English words, and the words that, after one opening a
+#: sentence, show it is the English word ("Hit by a rocket..."), not the place.
+WORD_NAMES: dict[str, frozenset[str]] = {
+    "hit": frozenset({"by", "the", "a", "an", "back", "hard", "twice", "again", "with"}),
+}
+
 #: Only spaces and hyphens may stand between the words of one name.
 _GAP_RE = re.compile(r"[ \t\-‐‑–]{1,3}|[ \t]*\n[ \t]*")
 
@@ -189,6 +202,15 @@ def _is_place_here(
     before = _neighbour(text, tokens, folded, start, -1)
     if before is not None and before.casefold() in PERSON_MARKERS:
         return False
+    if len(key_tokens) == 1 and _reads_as_a_word(text, tokens, start, end, key_tokens[0]):
+        return False
+    if (
+        before is not None
+        and not folded[start]  # "Khalid al-Obeidi": a given name, then an al- surname
+        and _capitalised(before)
+        and before.casefold() not in FUNCTION_WORDS | PLACE_WORDS
+    ):
+        return False
     if places[0].layer != "geonames":
         return True
     # A base-layer name glued to other capitalised words is part of a longer name
@@ -198,6 +220,18 @@ def _is_place_here(
         if word and _capitalised(word) and word.casefold() not in FUNCTION_WORDS:
             return False
     return True
+
+
+def _reads_as_a_word(
+    text: str, tokens: list[tuple[int, int, str]], start: int, end: int, key: str
+) -> bool:
+    """A name that is also an English word, opening a sentence as that word ("Hit by...")."""
+    if key not in WORD_NAMES or end + 1 >= len(tokens):
+        return False
+    at = tokens[start][0]
+    preceding = text[max(0, at - 40) : at].rstrip()
+    opening = preceding[-1:] in (".", "!", "?", ":", '"', "'", "“") if preceding else at < 40
+    return opening and tokens[end + 1][2] in WORD_NAMES[key]
 
 
 def _neighbour(

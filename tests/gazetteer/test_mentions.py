@@ -46,3 +46,18 @@ def test_person_named_after_a_place_is_not_a_place() -> None:
 def test_longest_name_wins() -> None:
     found = mentions("Flights resumed at Baghdad International Airport.")
     assert found == [("Baghdad International Airport", "baghdad-airport")]
+
+
+def test_hit_opening_a_sentence_as_the_verb_is_not_the_town() -> None:
+    assert mentions("Hit by a rocket, the depot burned for hours.") == []
+    assert [pid for _, pid in mentions("Hit was shelled again on Monday.")] == ["hit"]
+
+
+def test_surname_with_al_after_a_given_name_is_a_person() -> None:
+    assert mentions("Spokesman Khalid al-Obeidi said the roads were open.") == []
+    assert [pid for _, pid in mentions("Rockets fell on Camp al-Taqaddum.")] == ["al-taqaddum"]
+
+
+def test_a_town_is_offered_once_not_again_from_the_base_layer() -> None:
+    ids = [c.place.id for c in default_gazetteer().lookup("Ramadi")]
+    assert ids == ["ramadi"]
