@@ -27,7 +27,7 @@ PANEL_CSS = """
 .im-legend li { margin: 2px 0; white-space: nowrap; }
 .im-legend .im-key { display: flex; align-items: center; gap: 6px; margin: 3px 0; }
 .im-legend .im-pin { display: inline-flex; vertical-align: middle; flex: none; }
-.im-legend .im-key > :first-child { margin-right: 6px; }
+.im-legend .im-key > :first-child { margin-right: 9px; }
 .im-legend .im-count { color: #777; }
 .im-icon { background: none; border: none; }
 .im-pin { box-sizing: border-box; width: 100%; height: 100%; border-radius: 50%;
