@@ -17,6 +17,7 @@ import pandas as pd
 from shapely.geometry import mapping
 
 from mapper._schema import WEAPONS
+from mapper.errors import IncidentTableError
 
 if TYPE_CHECKING:
     from gazetteer import Place
@@ -111,31 +112,39 @@ def _int(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def _parse_sources(text: str | None) -> list[dict[str, Any]]:
-    if not text:
+def _parse_sources(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The merged row's ``sources`` JSON as a list of objects (empty for a raw row)."""
+    if not row["sources"]:
         return []
-    parsed = json.loads(text)
+    try:
+        parsed = json.loads(row["sources"])
+    except json.JSONDecodeError as error:
+        raise IncidentTableError(
+            f"incident {row['incident_id']}: its sources column is not JSON ({error.msg})"
+        ) from None
     return [s for s in parsed if isinstance(s, dict)] if isinstance(parsed, list) else []
 
 
-def _source_entries(row: dict[str, Any]) -> list[list[Any]]:
+def _source_entries(row: dict[str, Any], merged: list[dict[str, Any]]) -> list[list[Any]]:
     """Each source's own fields; a raw incident is its own single source."""
-    merged = _parse_sources(row["sources"])
-    if not merged:
-        merged = [row]
-    return [
-        [
-            s.get("title"),
-            s.get("url"),
-            s.get("source"),
-            s.get("quote"),
-            s.get("date"),
-            _int(s.get("killed")),
-            _int(s.get("injured")),
-            _int(s.get("projectiles")),
+    try:
+        return [
+            [
+                s.get("title"),
+                s.get("url"),
+                s.get("source"),
+                s.get("quote"),
+                s.get("date"),
+                _int(s.get("killed")),
+                _int(s.get("injured")),
+                _int(s.get("projectiles")),
+            ]
+            for s in merged or [row]
         ]
-        for s in merged
-    ]
+    except (TypeError, ValueError) as error:
+        raise IncidentTableError(
+            f"incident {row['incident_id']}: a source has a count that is not a number ({error})"
+        ) from None
 
 
 class _Strings:
@@ -277,19 +286,12 @@ def build_payload(
                 circles.append([lat, lon, round(radius * 1000), r["place"] or "", 0])
             circle = circle_index[key]
             circles[circle][4] += 1
-        entries = _source_entries(r)
+        merged = _parse_sources(r)
+        entries = _source_entries(r, merged)
         weapon = _weapon_index(r["weapon"])
         counts[CATEGORIES[weapon]] += 1
-        other_weapons = (
-            sorted(
-                {
-                    e
-                    for e in (s.get("weapon") for s in _parse_sources(r["sources"]))
-                    if e and e != r["weapon"]
-                }
-            )
-            or None
-        )
+        named = {s.get("weapon") for s in merged} - {None, "", r["weapon"]}
+        other_weapons = sorted(str(w) for w in named) or None
         date = span(e[4] for e in entries) if len(entries) > 1 else None
         start, end = period(r["date"])
         rows.append(

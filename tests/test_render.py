@@ -267,6 +267,15 @@ def test_empty_table_renders_a_map_of_iraq(places: Gazetteer) -> None:
     assert "0 incidents from 0 reports, dates unknown" in html
 
 
+def test_malformed_sources_are_named(places: Gazetteer) -> None:
+    row = incident(incident_id="bad-7", n_reports=2, sources="[{not json")
+    with pytest.raises(mapper.IncidentTableError, match="incident bad-7: its sources column"):
+        mapper.render(mapper.incident_frame([row]), gazetteer=places)
+    row = incident(incident_id="bad-8", n_reports=2, sources='[{"killed": "two"}, {}]')
+    with pytest.raises(mapper.IncidentTableError, match="incident bad-8: a source has a count"):
+        mapper.render(mapper.incident_frame([row]), gazetteer=places)
+
+
 def test_render_refuses_what_is_not_a_table() -> None:
     with pytest.raises(mapper.IncidentTableError, match="needs an incident DataFrame"):
         mapper.render([{"latitude": 1.0}])  # type: ignore[arg-type]

@@ -81,7 +81,8 @@ def special_rows() -> list[dict[str, Any]]:
          "weapon": "rocket", "place": "Camp Taji"},
     ]  # fmt: skip
     return [
-        attack(90, incident_id="hostile-1", latitude=35.47, longitude=44.39, place="Kirkuk",
+        attack(90, incident_id="hostile-1", latitude=35.47, longitude=44.39,
+               place="<img src=y onerror=alert(4)>Kirkuk",
                place_id=None, quote=HOSTILE_QUOTE, title="<b>bold</b> title",
                url="javascript:alert(3)"),
         attack(91, incident_id="merged-1", report_id="m1;m2", latitude=33.53, longitude=44.25,
@@ -147,7 +148,12 @@ def test_hostile_report_is_shown_as_text_and_runs_nothing(
     assert "<b>bold</b> title" in text
     assert popup.query_selector("img") is None and popup.query_selector("script") is None
     assert popup.query_selector("a") is None  # a javascript: URL is never a link
-    opened.page.hover(".leaflet-popup-content")
+    assert "<img src=y onerror=alert(4)>Kirkuk" in text
+    opened.page.mouse.move(0, 0)
+    opened.page.evaluate_handle(ICON, row_index(table, "hostile-1")).as_element().hover()
+    tooltip = opened.page.wait_for_selector(".leaflet-tooltip")
+    assert tooltip.inner_text().startswith("<img src=y onerror=alert(4)>Kirkuk, ")
+    assert tooltip.query_selector("img") is None
     assert opened.dialogs == [] and opened.page_errors == []
 
 
