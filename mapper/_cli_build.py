@@ -104,34 +104,13 @@ def run_render(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     """Run ``mapper build``; return the exit status."""
-    from gazetteer import load_gazetteer
-    from mapper._incident_io import FORMATS, write_incidents
-    from mapper._pipeline import format_summary, problem_lines, run_extraction
+    from mapper._cli_extract import extract_for_cli
+    from mapper._incident_io import write_incidents
 
-    if args.incidents is not None and args.incidents.suffix.lower() not in FORMATS:
-        known = ", ".join(sorted(FORMATS))
-        print(
-            f"mapper build: error: {args.incidents}: the table must end in {known}", file=sys.stderr
-        )
+    result = extract_for_cli(args, command="build", table=args.incidents)
+    if result is None:
         return 2
-    gazetteer = load_gazetteer(*args.gazetteer)
-    extraction = run_extraction(
-        args.paths, gazetteer=gazetteer, progress=False if args.quiet else None
-    )
-    if args.quiet:
-        lines = problem_lines(extraction.outcomes, extraction.warnings)
-    else:
-        lines = format_summary(extraction.outcomes, extraction.warnings).split("\n")
-    for line in lines:
-        print(line, file=sys.stderr)
-    if extraction.n_reports == 0:
-        print("mapper build: error: no report could be read; nothing written", file=sys.stderr)
-        return 2
-    incidents = extraction.incidents
-    if not args.no_merge:
-        from mapper import merge_incidents
-
-        incidents = merge_incidents(incidents, gazetteer=gazetteer)
+    incidents, gazetteer = result
     if args.incidents is not None:
         write_incidents(incidents, args.incidents)
     _save_map(incidents, args, gazetteer)

@@ -13,12 +13,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mapper._cli_gazetteer import _add_user_files
 from mapper._incident_io import FORMATS, write_incidents
 from mapper._pipeline import format_summary, problem_lines, run_extraction
 from mapper._reports import ReportSet, read_reports
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from gazetteer import Gazetteer
 
 
 def register(subparsers: Any) -> None:
@@ -55,15 +60,39 @@ def register(subparsers: Any) -> None:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Run ``mapper extract``; return the exit status."""
-    output: Path = args.output
-    if output.suffix.lower() not in FORMATS:
-        known = ", ".join(sorted(FORMATS))
-        print(f"mapper extract: error: {output}: the output must end in {known}", file=sys.stderr)
+    result = extract_for_cli(args, command="extract", table=args.output)
+    if result is None:
         return 2
+    incidents, _ = result
+    write_incidents(incidents, args.output)
+    if not args.quiet:
+        print(f"wrote {len(incidents)} incident rows to {args.output}", file=sys.stderr)
+    return 0
+
+
+def extract_for_cli(
+    args: argparse.Namespace, *, command: str, table: Path | None
+) -> tuple[pd.DataFrame, Gazetteer] | None:
+    """Read, extract and (unless ``--no-merge``) merge for a command, printing the summary.
+
+    Returns the incidents and the gazetteer used, or None when the command must stop
+    with exit status 2 (an unknown table extension, or no report could be read); the
+    reason has been printed. *table* is the incident table the command will write: it
+    is never read as a report.
+    """
+    if table is not None and table.suffix.lower() not in FORMATS:
+        known = ", ".join(sorted(FORMATS))
+        print(
+            f"mapper {command}: error: {table}: an incident table must end in {known}",
+            file=sys.stderr,
+        )
+        return None
     from gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer(*args.gazetteer)
-    reports = _without(read_reports(args.paths), output)
+    reports = read_reports(args.paths)
+    if table is not None:
+        reports = _without(reports, table)
     extraction = run_extraction(
         reports, gazetteer=gazetteer, progress=False if args.quiet else None
     )
@@ -74,17 +103,14 @@ def run_extract(args: argparse.Namespace) -> int:
     for line in lines:
         print(line, file=sys.stderr)
     if extraction.n_reports == 0:
-        print("mapper extract: error: no report could be read; nothing written", file=sys.stderr)
-        return 2
+        print(f"mapper {command}: error: no report could be read; nothing written", file=sys.stderr)
+        return None
     incidents = extraction.incidents
     if not args.no_merge:
         from mapper import merge_incidents
 
         incidents = merge_incidents(incidents, gazetteer=gazetteer)
-    write_incidents(incidents, output)
-    if not args.quiet:
-        print(f"wrote {len(incidents)} incident rows to {output}", file=sys.stderr)
-    return 0
+    return incidents, gazetteer
 
 
 def _without(reports: ReportSet, output: Path) -> ReportSet:
