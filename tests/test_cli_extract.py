@@ -84,7 +84,10 @@ def test_nothing_readable_exits_2_and_writes_nothing(fake_extract, tmp_path, cap
 def test_an_unknown_output_format_is_a_usage_error(fake_extract, report_fixtures, tmp_path, capsys):
     out = tmp_path / "incidents.xlsx"
     assert run(report_fixtures / "good", "-o", out) == 2
-    assert "incidents.xlsx: an incident table must end in .csv, .geojson, .jsonl" in capsys.readouterr().err
+    assert (
+        "incidents.xlsx: an incident table must end in .csv, .geojson, .jsonl"
+        in capsys.readouterr().err
+    )
     assert fake_extract == []  # refused before any work
 
 
