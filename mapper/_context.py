@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
-#: Reason -> pattern; a sentence matching any of them tells no new incident.
+from mapper._words import words_of
+
+#: Reason -> pattern; a sentence matching any of them tells no new incident. The
+#: patterns are lower case and run on the lower-cased sentence.
 SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
     "summary": re.compile(
         r"\b(?:dozens|scores|hundreds|series|wave|spate|string|number|succession) of\b"
@@ -21,24 +25,20 @@ SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\battacks (?:have|had) (?:\w+\s+)?(?:targeted|hit|increased|intensified|continued)\b"
         r"|\bhave (?:already |repeatedly )?(?:targeted|hit|struck)\b|\bsystematically\b"
         r"|\beach time\b|\bregularly\b|\bfrequently\b|\bsometimes\b|\bso far this year\b",
-        re.IGNORECASE,
     ),
     "withdrawal": re.compile(
         r"\b(?:withdr[ae]w\w*|pull(?:ed|ing|s)? out|pullout|redeploy\w*|reposition\w*|"
         r"hand(?:ed|ing|s)? (?:over|the\b)|handover|transferr?\w*|relocat\w*|repatriat\w*)",
-        re.IGNORECASE,
     ),
     "blame": re.compile(
-        r"\b(?:blam\w+|accus\w+|pointed the finger|claimed responsibility|denied)\b", re.IGNORECASE
+        r"\b(?:blam\w+|accus\w+|pointed the finger|claimed responsibility|denied)\b"
     ),
     "history": re.compile(
         r"\b(?:invad\w+|invasion|anniversary|commemorat\w+|years? ago|decades?|remember\w*|"
         r"recall\w*)\b",
-        re.IGNORECASE,
     ),
     "threat": re.compile(
         r"\b(?:threat\w*|vow\w*|promis\w*|warn\w*|pledg\w*|planned visit|plans? to)\b",
-        re.IGNORECASE,
     ),
 }
 
@@ -61,12 +61,30 @@ _DESCRIPTIVE_RE = re.compile(
 )
 
 
+#: Word beginnings one of which every skip pattern needs: a cheap test first.
+_SKIP_PREFIXES: tuple[str, ...] = tuple(
+    """dozen score hundred series wave spate string number succession attacks several many
+    numerous such recent repeated previous frequent have systematically each regularly
+    sometimes far withdr pull redeploy reposition hand transfer relocat repatriat blam accus
+    pointed claimed denied invad invasion anniversar commemorat years year decade remember
+    recall threat vow promis warn pledg planned plan""".split()  # noqa: SIM905
+)
+
+
 def skip_reason(sentence: str) -> str | None:
     """Return why *sentence* tells no new incident ("withdrawal", ...), or None."""
+    if not _may_skip(words_of(sentence)):
+        return None
+    lowered = sentence.lower()
     for reason, pattern in SKIP_PATTERNS.items():
-        if pattern.search(sentence):
+        if pattern.search(lowered):
             return reason
     return None
+
+
+@lru_cache(maxsize=4096)
+def _may_skip(words: frozenset[str]) -> bool:
+    return any(word.startswith(_SKIP_PREFIXES) for word in words)
 
 
 def excluded_spans(clause: str) -> list[tuple[int, int]]:
@@ -80,6 +98,8 @@ def excluded_spans(clause: str) -> list[tuple[int, int]]:
 
 def without_asides(clause: str) -> str:
     """*clause* with describing asides blanked, for reading targets."""
+    if words_of(clause).isdisjoint(("where", "which", "that")):
+        return clause
     return _DESCRIPTIVE_RE.sub(lambda m: " " * len(m.group()), clause)
 
 

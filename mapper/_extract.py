@@ -23,6 +23,7 @@ from mapper._geolocate import (
     best_place,
     compatible,
     is_vague,
+    may_name_region,
     place_hits,
     refines,
     within,
@@ -112,19 +113,31 @@ def _read(
     incidents: list[_Incident] = []
     current: _Incident | None = None
     carried: Dated | None = None  # the date the narrative is at
-    skip: str | None = None
-    last_sentence = -1
+    pending: str | None = None  # a clause whose date becomes `carried` if ever needed
+    skips: dict[int, bool] = {}  # sentence -> tells no new incident; asked lazily
     cursor = 0
     for clause in document.clauses:
-        if clause.sentence != last_sentence:
-            last_sentence = clause.sentence
-            skip = skip_reason(document.sentences[clause.sentence].text)
         # Mentions are in text order: advance a cursor rather than filter them all.
         while cursor < len(mentions) and mentions[cursor].start < clause.start:
             cursor += 1
         stop = cursor
         while stop < len(mentions) and mentions[stop].start < clause.end:
             stop += 1
+        strength = attack_strength(clause.text)
+        if strength == 0:
+            if stop == cursor and current is not None:
+                # "A woman, a girl and a young boy were injured." tells the open incident.
+                casualties = find_casualties(clause.text)
+                if casualties and _own_date(clause.text, published) is None:
+                    current.casualties.extend(casualties)
+            pending, carried = clause.text, None
+            continue
+        if pending is not None:
+            # Dates of clauses without an attack are read only when one follows.
+            carried = _own_date(pending, published)
+            if carried is not None and is_history(carried[0], carried[1], published):
+                carried = None
+            pending = None
         own = _own_date(clause.text, published)
         other_time = False  # the clause names a time that is not the narrative's
         if own is None:
@@ -135,18 +148,19 @@ def _read(
             if relative is not None:
                 own = (relative[0], relative[1]) if relative[0] else None
                 other_time = own is None
-        if skip or (own is not None and is_history(own[0], own[1], published)):
+        if clause.sentence not in skips:
+            skips[clause.sentence] = (
+                skip_reason(document.sentences[clause.sentence].text) is not None
+            )
+        if skips[clause.sentence] or (own is not None and is_history(own[0], own[1], published)):
             carried = None
             continue
-        strength = attack_strength(clause.text)
-        hits = place_hits(clause.text, clause.start, mentions[cursor:stop], gazetteer)
-        if strength == 0:
-            if own is None and not hits and current is not None:
-                # "A woman, a girl and a young boy were injured." tells the open incident.
-                current.casualties.extend(find_casualties(clause.text))
-            carried = own
-            continue
         dated = own or (None if other_time else carried)
+        hits = (
+            place_hits(clause.text, clause.start, mentions[cursor:stop], gazetteer)
+            if stop > cursor or may_name_region(clause.text)
+            else []
+        )
         hit = best_place(hits, gazetteer)
         if hit is not None and is_vague(hit):
             hit = None
@@ -175,9 +189,7 @@ def _read(
 
 def _own_date(text: str, published: str | None) -> Dated | None:
     found = find_date(text, published)
-    if found is None or found.date is None:
-        return None
-    return found.date, found.precision
+    return None if found is None or found.date is None else (found.date, found.precision)
 
 
 def _matching_incident(

@@ -8,17 +8,19 @@ part of it, 3 only a region or governorate.
 
 from __future__ import annotations
 
+import math
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
-
-from geopy.distance import great_circle
 
 from mapper._context import excluded_spans
 from mapper._vocabulary import REGIONS
+from mapper._words import words_of
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Mention, Place
 
+_EARTH_RADIUS_KM = 6371.0088
 #: Kind -> how specific a place of that kind is (higher is more specific).
 SPECIFICITY: dict[str, int] = {
     "country": 0,
@@ -42,7 +44,7 @@ _NEAR_RE = re.compile(
     r"|\b(?:southern|northern|eastern|western)\s+$",
     re.IGNORECASE,
 )
-_REGION_RE = re.compile(
+REGION_RE = re.compile(
     r"\b(?:in|across|from|to)\s+the\s+(?P<side>north|south|east|west|centre|center|north-west|"
     r"north-east|south-west|south-east)\s+of\s+(?:the\s+country|Iraq)\b"
     r"|\b(?P<adjective>northern|southern|eastern|western|central|north-western|north-eastern|"
@@ -54,9 +56,27 @@ _LANDMARK_RE = re.compile(
     r"|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
     re.IGNORECASE,
 )
-_BASE_WORD_RE = re.compile(r"^\s*(?:air\s*base|base|camp|airfield)\b", re.IGNORECASE)
-_AIRPORT_WORD_RE = re.compile(r"^\s*(?:international\s+)?airport\b", re.IGNORECASE)
-_VERB_OPENING_RE = re.compile(r"^\s*(?:by|hard)\b")
+# Matched at the end of a mention with ``pattern.match(text, end)``.
+_BASE_WORD_RE = re.compile(r"\s*(?:air\s*base|base|camp|airfield)\b", re.IGNORECASE)
+_AIRPORT_WORD_RE = re.compile(r"\s*(?:international\s+)?airport\b", re.IGNORECASE)
+_VERB_OPENING_RE = re.compile(r"\s*(?:by|hard)\b")
+#: Words one of which "near ..." or "west of ..." needs: a cheap test first.
+_NEAR_KEYS = (
+    "near",
+    "outside",
+    "close",
+    "outskirts",
+    "edge",
+    "vicinity",
+    "around",
+    "north",
+    "south",
+    "east",
+    "west",
+    "km",
+    "kilomet",
+    "miles",
+)
 _AWAY_RE = re.compile(r"\b(?:away|missed|short of)\b", re.IGNORECASE)
 
 
@@ -77,7 +97,8 @@ def place_hits(
     clause_text: str, clause_start: int, mentions: list[Mention], gazetteer: Gazetteer
 ) -> list[PlaceHit]:
     """Return the places *clause_text* may put an event at, in text order."""
-    spans = excluded_spans(clause_text)
+    words = words_of(clause_text)
+    spans = excluded_spans(clause_text) if not words.isdisjoint(_EXCLUSION_KEYS) else []
     hits: list[PlaceHit] = []
     for mention in mentions:
         start, end = mention.start - clause_start, mention.end - clause_start
@@ -85,16 +106,20 @@ def place_hits(
             continue
         if start == 0 and _VERB_OPENING_RE.match(clause_text, end):
             continue  # "Hit by three rockets, ..." opens with the verb
-        place = _choose_candidate(mention, clause_text[end:])
+        place = _choose_candidate(mention, clause_text, end)
         if place is None:
             continue
         before = clause_text[max(0, start - 60) : start]
         precision = KIND_PRECISION.get(place.kind, 1)
-        if precision < 2 and _NEAR_RE.search(before):
-            precision = 2
-        landmark = bool(_LANDMARK_RE.search(before))
+        landmark = False
+        lowered = before.lower()
+        if any(key in lowered for key in _NEAR_KEYS):
+            if precision < 2 and _NEAR_RE.search(before):
+                precision = 2
+            landmark = bool(_LANDMARK_RE.search(before))
         hits.append(PlaceHit(place, place.name, precision, start, landmark))
-    for match in _REGION_RE.finditer(clause_text):
+    regions = REGION_RE.finditer(clause_text) if not words.isdisjoint(_REGION_KEYS) else ()
+    for match in regions:
         if any(a <= match.start() < b for a, b in spans):
             continue
         side = (match.group("side") or match.group("adjective") or "").lower()
@@ -108,16 +133,53 @@ def place_hits(
     return sorted(hits, key=lambda h: h.position)
 
 
-def _choose_candidate(mention: Mention, after: str) -> Place | None:
+_REGION_KEYS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "centre",
+        "center",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+    ]
+)
+_EXCLUSION_KEYS = frozenset(
+    [
+        "from",
+        "launcher",
+        "launchers",
+        "launch",
+        "launchpad",
+        "launchpads",
+        "unfired",
+        "found",
+        "where",
+        "which",
+        "that",
+    ]
+)
+
+
+def may_name_region(text: str) -> bool:
+    """Whether *text* may name a vague region (a cheap test before :data:`REGION_RE`)."""
+    return not words_of(text).isdisjoint(_REGION_KEYS)
+
+
+def _choose_candidate(mention: Mention, text: str, end: int) -> Place | None:
     """The mention's best Iraqi candidate; "Taji base" prefers the base named Taji."""
     local = [p for p in mention.candidates if p.country == "IQ"]
     if not local:
         return None
-    if _BASE_WORD_RE.match(after):
+    if _BASE_WORD_RE.match(text, end):
         for place in local:
             if place.kind == "military base":
                 return place
-    if _AIRPORT_WORD_RE.match(after):
+    if _AIRPORT_WORD_RE.match(text, end):
         for place in local:
             if place.kind in ("airport", "military base") and "airport" in place.name.lower():
                 return place
@@ -135,7 +197,7 @@ def best_place(hits: list[PlaceHit], gazetteer: Gazetteer) -> PlaceHit | None:
         h
         for h in hits
         if not any(
-            o.place.id != h.place.id and gazetteer.contains(h.place.id, o.place.id) for o in hits
+            o.place.id != h.place.id and _contains(gazetteer, h.place.id, o.place.id) for o in hits
         )
     ]
     pool = inner or hits
@@ -160,14 +222,23 @@ def compatible(gazetteer: Gazetteer, first: Place, second: Place) -> bool:
 
 def within(gazetteer: Gazetteer, outer: Place, inner: Place) -> bool:
     """Whether *inner* is *outer*, nested in it, or inside its radius (at least 3 km)."""
-    if outer.id == inner.id or gazetteer.contains(outer.id, inner.id):
+    if outer.id == inner.id or _contains(gazetteer, outer.id, inner.id):
         return True
     return distance_km(outer.point, inner.point) <= max(outer.radius_km, 3.0)
 
 
+@lru_cache(maxsize=65536)
+def _contains(gazetteer: Gazetteer, outer_id: str, inner_id: str) -> bool:
+    """:meth:`Gazetteer.contains`, remembered: the same few pairs come up again and again."""
+    return gazetteer.contains(outer_id, inner_id)
+
+
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two (latitude, longitude) points."""
-    return float(great_circle(a, b).km)
+    """Great-circle distance in km between two (latitude, longitude) points (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2
+    h += math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return _EARTH_RADIUS_KM * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def refines(clause_text: str) -> bool:

@@ -21,10 +21,11 @@ _BULLET_RE = re.compile(r"^\s*(?:[•·▪*\-–—]|\d+[.)])\s+")
 _UPDATED_RE = re.compile(
     r"^\s*(?:updated|last updated|published|posted|first published)\b.{0,60}$", re.IGNORECASE
 )
-_CAPTION_RE = re.compile(
-    r"^\s*(?:photo|picture|image|file photo|file picture|caption|credit)s?\b\s*[:\-—(]"
-    r"|\[[^\]]*(?:AFP|Getty|Reuters|AP|photo|Photo)[^\]]*\]\s*$",
+_CAPTION_START_RE = re.compile(
+    r"(?:photo|picture|image|file photo|file picture|caption|credit)s?\b\s*[:\-—(]",
+    re.IGNORECASE,
 )
+_CAPTION_CREDIT_RE = re.compile(r"\[[^\]]*(?:AFP|Getty|Reuters|AP|photo|Photo)[^\]]*\]\s*$")
 _DATELINES = (
     re.compile(r"^\s*\((?:[A-Z][\w'’-]*)(?:[ ,]+[A-Z][\w'’-]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?"),
     re.compile(
@@ -36,7 +37,6 @@ _DATELINES = (
         r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*"
     ),
 )
-_ENDS_SENTENCE_RE = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     [
@@ -119,14 +119,14 @@ def clean_paragraphs(text: str) -> list[str]:
             repeated = (i > 0 and lines[i - 1] == line) or (
                 i + 1 < len(lines) and lines[i + 1] == line
             )
-            if repeated or _UPDATED_RE.match(line) or _CAPTION_RE.search(line):
+            if repeated or _UPDATED_RE.match(line) or _is_caption(line):
                 continue
             kept.append(line)
         if not kept:
             continue
         paragraph = " ".join(kept)
         # A heading, a teaser or a byline: no sentence ending.
-        if not _ENDS_SENTENCE_RE.search(paragraph):
+        if not paragraph.rstrip("\"'”’)] ").endswith((".", "!", "?")):
             continue
         for dateline in _DATELINES:
             cut = dateline.match(paragraph)
@@ -156,12 +156,25 @@ def split_document(text: str) -> Document:
     clauses = []
     for index, sentence in enumerate(sentences):
         start = sentence.start
-        for cut in _CLAUSE_RE.finditer(sentence.text):
+        cuts = _CLAUSE_RE.finditer(sentence.text) if _may_cut(sentence.text) else ()
+        for cut in cuts:
             end = sentence.start + cut.start()
             clauses.append(Clause(start, end, cleaned[start:end], index))
             start = sentence.start + cut.end()
         clauses.append(Clause(start, sentence.end, cleaned[start : sentence.end], index))
     return Document(cleaned, sentences, clauses)
+
+
+def _is_caption(line: str) -> bool:
+    """A photo caption: "Photo: ..." or a line ending in a bracketed credit."""
+    if _CAPTION_START_RE.match(line):
+        return True
+    return line.endswith("]") and _CAPTION_CREDIT_RE.search(line) is not None
+
+
+def _may_cut(sentence: str) -> bool:
+    """Whether *sentence* may hold a clause break (a cheap test before the pattern)."""
+    return ";" in sentence or "while" in sentence or "whereas" in sentence or ", and on" in sentence
 
 
 def _sentence(text: str, start: int, end: int) -> Sentence:

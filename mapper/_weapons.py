@@ -17,6 +17,7 @@ from mapper._vocabulary import (
     TARGET_TERMS,
     WEAPON_TERMS,
 )
+from mapper._words import key_words, single_words, words_of
 
 
 def _alternation(phrases: object) -> str:
@@ -25,8 +26,10 @@ def _alternation(phrases: object) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
-WEAPON_RE = re.compile(rf"\b(?:{_alternation(WEAPON_TERMS)})\b", re.IGNORECASE)
-TARGET_RE = re.compile(rf"\b(?:{_alternation(TARGET_TERMS)})\b", re.IGNORECASE)
+# Weapon, target and projectile patterns are lower case and run on lower-cased text:
+# case-insensitive matching is several times slower in Python's engine.
+WEAPON_RE = re.compile(rf"\b(?:{_alternation(WEAPON_TERMS)})\b")
+TARGET_RE = re.compile(rf"\b(?:{_alternation(TARGET_TERMS)})\b")
 #: Verbs only in lower case: a capitalised "Hit" is the town, not the verb.
 ATTACK_VERB_RE = re.compile(rf"\b(?:{_alternation(ATTACK_VERBS)})\b")
 ATTACK_NOUN_RE = re.compile(rf"\b(?:{_alternation(ATTACK_NOUNS)})\b", re.IGNORECASE)
@@ -45,21 +48,25 @@ _MODIFIER = (
 _PROJECTILES_RE = re.compile(
     rf"\b(?:(?P<approx>{APPROXIMATE})\s+)?(?P<num>{NUMBER})\s+(?P<more>(?:more|other|further|"
     rf"additional|remaining)\s+)?(?P<mods>(?:{_MODIFIER}){{0,2}}?)(?P<noun>{_NOUNS})\b{_NOT_ACT}",
-    re.IGNORECASE,
 )
 _SINGLE_RE = re.compile(
-    rf"\b(?:a|an|single)\s+(?P<mods>(?:{_MODIFIER}){{0,2}}?)(?:{_NOUNS})\b{_NOT_ACT}",
-    re.IGNORECASE,
+    rf"\b(?:a|an|single)\s+(?P<mods>(?:{_MODIFIER}){{0,2}}?)(?:{_NOUNS})\b{_NOT_ACT}"
 )
 _TARGET_RANK = {target: rank for rank, target in enumerate(TARGET_PRIORITY)}
+_WEAPON_KEYS = key_words(WEAPON_TERMS)
+_WEAPON_WORDS = single_words(WEAPON_TERMS)
+_VERB_KEYS = key_words(ATTACK_VERBS)
+_NOUN_WORDS = key_words(ATTACK_NOUNS)
+_PROJECTILE_KEYS = key_words(PROJECTILE_NOUNS)
+_TARGET_KEYS = key_words(TARGET_TERMS)
 
 
 def find_weapon(text: str) -> str | None:
     """Return the weapon of the first weapon phrase in *text*, or None."""
-    match = WEAPON_RE.search(text)
-    if match is None:
+    if words_of(text).isdisjoint(_WEAPON_KEYS):
         return None
-    return WEAPON_TERMS[" ".join(match.group().lower().split())]
+    match = WEAPON_RE.search(text.lower())
+    return None if match is None else WEAPON_TERMS[" ".join(match.group().split())]
 
 
 def projectile_figures(text: str) -> list[tuple[int, str]]:
@@ -68,20 +75,23 @@ def projectile_figures(text: str) -> list[tuple[int, str]]:
     Partial counts ("two more rockets", "three of the rockets") are left out: they
     describe part of a salvo whose total is given elsewhere.
     """
+    if words_of(text).isdisjoint(_PROJECTILE_KEYS):
+        return []
     figures = []
-    for match in _PROJECTILES_RE.finditer(text):
+    for match in _PROJECTILES_RE.finditer(text.lower()):
         if match.group("more"):
             continue
         value = parse_number(match.group("num"))
         if value is not None:
-            qualifier = " ".join((match.group("approx") or "").lower().split())
-            figures.append((value, qualifier))
+            figures.append((value, " ".join((match.group("approx") or "").split())))
     return figures
 
 
 def single_projectile(text: str) -> bool:
     """Whether *text* names one projectile with an article ("a bomb-laden drone")."""
-    return _SINGLE_RE.search(text) is not None
+    if words_of(text).isdisjoint(_PROJECTILE_KEYS):
+        return False
+    return _SINGLE_RE.search(text.lower()) is not None
 
 
 def count_projectiles(texts: list[str]) -> int | None:
@@ -95,7 +105,9 @@ def count_projectiles(texts: list[str]) -> int | None:
 
 def find_targets(text: str) -> list[str]:
     """Return the targets named in *text*, in text order."""
-    return [TARGET_TERMS[" ".join(m.group().lower().split())] for m in TARGET_RE.finditer(text)]
+    if words_of(text).isdisjoint(_TARGET_KEYS):
+        return []
+    return [TARGET_TERMS[" ".join(m.group().split())] for m in TARGET_RE.finditer(text.lower())]
 
 
 def best_target(targets: list[str]) -> str | None:
@@ -103,8 +115,17 @@ def best_target(targets: list[str]) -> str | None:
     return min(targets, key=_TARGET_RANK.__getitem__) if targets else None
 
 
-def attack_strength(text: str) -> int:
-    """2 for a weapon or an attack verb, 1 for an attack noun only, 0 for neither."""
-    if WEAPON_RE.search(text) or ATTACK_VERB_RE.search(text):
+def attack_strength(text: str, words: frozenset[str] | None = None) -> int:
+    """2 for a weapon or an attack verb, 1 for an attack noun only, 0 for neither.
+
+    *words* (from :func:`mapper._words.words_of`) may be passed when already known.
+    """
+    words = words_of(text) if words is None else words
+    if not words.isdisjoint(_WEAPON_WORDS):
         return 2
-    return 1 if ATTACK_NOUN_RE.search(text) else 0
+    if not words.isdisjoint(_WEAPON_KEYS) and WEAPON_RE.search(text.lower()):
+        return 2
+    # Verbs are matched as written: a capitalised "Hit" is the town.
+    if not words.isdisjoint(_VERB_KEYS) and ATTACK_VERB_RE.search(text):
+        return 2
+    return 1 if not words.isdisjoint(_NOUN_WORDS) else 0

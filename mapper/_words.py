@@ -1,0 +1,37 @@
+"""The set of lower-case words of a short text: a cheap test before a costly pattern.
+
+Python's regular expressions scan every character; asking first whether a clause
+holds any of a pattern's key words skips most of them at C speed. The sets are
+cached: the extractor asks about the same clause several times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+# Apostrophes and hyphens become spaces too, so "Tuesday's" gives "tuesday".
+_SEPARATORS = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'“”‘’«»/|—–…*•<>=#-‐‑"})
+_DIGIT_RE = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8192)
+def words_of(text: str) -> frozenset[str]:
+    """Lower-case words of *text*; hyphens split words ("mid-October" gives "october")."""
+    return frozenset(text.lower().translate(_SEPARATORS).split())
+
+
+def has_digit(text: str) -> bool:
+    """Whether *text* holds a digit."""
+    return _DIGIT_RE.search(text) is not None
+
+
+def key_words(phrases: Iterable[str]) -> frozenset[str]:
+    """Every word of every phrase, lower case: a phrase can only match where one is."""
+    return frozenset(word for phrase in phrases for word in words_of(phrase))
+
+
+def single_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The phrases that are one word: a word-set hit is already a match."""
+    return frozenset(p.lower() for p in phrases if len(words_of(p)) == 1 and p.isalpha())
