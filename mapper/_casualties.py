@@ -189,6 +189,30 @@ def _may_open_list(word: str) -> bool:
     )
 
 
+def may_tell_casualties(text: str) -> bool:
+    """Whether *text* has a word about casualties (a cheap test)."""
+    return not words_of(text).isdisjoint(_WORDS)
+
+
+def casualties_told(texts: list[str]) -> tuple[int | None, int | None]:
+    """Killed and injured over the texts telling one incident, in order.
+
+    The texts are read one by one and reading stops once both figures are settled
+    (an exact first figure cannot be overruled), so long incidents cost little.
+    """
+    findings: list[Casualty] = []
+    for text in texts:
+        findings.extend(find_casualties(text))
+        if _settled(findings, KILLED) and _settled(findings, INJURED):
+            break
+    return casualty_counts(findings)
+
+
+def _settled(findings: list[Casualty], kind: str) -> bool:
+    first = next((f for f in findings if f.kind == kind), None)
+    return first is not None and not first.qualifier
+
+
 def casualty_counts(findings: list[Casualty]) -> tuple[int | None, int | None]:
     """Per kind, the figure :func:`mapper._counts.choose_figure` keeps, or None."""
     killed = choose_figure([(f.number, f.qualifier) for f in findings if f.kind == KILLED])

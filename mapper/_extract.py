@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mapper._casualties import Casualty, casualty_counts, find_casualties
+from mapper._casualties import casualties_told, may_tell_casualties
 from mapper._context import is_history, skip_reason, without_asides
 from mapper._dates import find_date, narrative_date
 from mapper._geolocate import (
@@ -58,13 +58,13 @@ class _Incident:
     dated: Dated | None
     sentences: list[int] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
-    casualties: list[Casualty] = field(default_factory=list)
+    casualty_texts: list[str] = field(default_factory=list)  # read only when rows are built
 
-    def add(self, clause: Clause, casualties: list[Casualty]) -> None:
+    def add(self, clause: Clause) -> None:
         if clause.sentence not in self.sentences:
             self.sentences.append(clause.sentence)
         self.texts.append(clause.text)
-        self.casualties.extend(casualties)
+        self.casualty_texts.append(clause.text)
 
 
 def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]:
@@ -125,18 +125,22 @@ def _read(
             stop += 1
         strength = attack_strength(clause.text)
         if strength == 0:
-            if stop == cursor and current is not None:
-                # "A woman, a girl and a young boy were injured." tells the open incident.
-                casualties = find_casualties(clause.text)
-                if casualties and _own_date(clause.text, published) is None:
-                    current.casualties.extend(casualties)
-            pending, carried = clause.text, None
+            # "A woman, a girl and a young boy were injured." tells the open incident.
+            if (
+                stop == cursor
+                and current is not None
+                and may_tell_casualties(clause.text)
+                and _own_date(clause.text, published) is None
+            ):
+                current.casualty_texts.append(clause.text)
+            pending = clause.text
             continue
         if pending is not None:
-            # Dates of clauses without an attack are read only when one follows.
-            carried = _own_date(pending, published)
-            if carried is not None and is_history(carried[0], carried[1], published):
-                carried = None
+            # Dates of clauses without an attack are read only when one follows; one
+            # without a date ("No one was hurt.") leaves the narrative where it was.
+            given = _own_date(pending, published)
+            if given is not None:
+                carried = None if is_history(given[0], given[1], published) else given
             pending = None
         own = _own_date(clause.text, published)
         other_time = False  # the clause names a time that is not the narrative's
@@ -181,7 +185,7 @@ def _read(
             current = target
         elif hit is not None and (strength == 2 or own is not None):
             current = _Incident(hit, dated)
-            current.add(clause, find_casualties(clause.text))
+            current.add(clause)
             incidents.append(current)
         carried = dated
     return incidents
@@ -226,7 +230,7 @@ def _enrich(
     dated: Dated | None,
     gazetteer: Gazetteer,
 ) -> None:
-    incident.add(clause, find_casualties(clause.text))
+    incident.add(clause)
     if incident.dated is None and dated is not None:
         incident.dated = dated
     if (
@@ -244,7 +248,7 @@ def _row(incident: _Incident, document: Document) -> dict[str, Any]:
     texts = incident.texts
     weapon = next((w for w in map(find_weapon, texts) if w is not None), None)
     targets = [t for text in texts for t in find_targets(without_asides(text))]
-    killed, injured = casualty_counts(incident.casualties)
+    killed, injured = casualties_told(incident.casualty_texts)
     quoted = sorted(incident.sentences)[:MAX_QUOTED_SENTENCES]
     date, precision = incident.dated if incident.dated else (None, "unknown")
     return {

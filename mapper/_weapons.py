@@ -97,7 +97,11 @@ def single_projectile(text: str) -> bool:
 def count_projectiles(texts: list[str]) -> int | None:
     """The projectile count of an incident told in *texts*: the documented figure rule,
     else 1 when a single projectile is named with an article, else None."""
-    figures = [figure for text in texts for figure in projectile_figures(text)]
+    figures: list[tuple[int, str]] = []
+    for text in texts:
+        figures.extend(projectile_figures(text))
+        if figures and not figures[0][1]:
+            break  # an exact first figure is final
     if figures:
         return choose_figure(figures)
     return 1 if any(single_projectile(text) for text in texts) else None
