@@ -95,7 +95,8 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
     [('camp-taji', '2021-05-03', 2, 1)]
     """
     document = split_document(report.text)
-    incidents = _read(document, gazetteer.find_mentions(document.text), report.published, gazetteer)
+    mentions = gazetteer.find_mentions(_worth_searching(document))
+    incidents = _read(document, mentions, report.published, gazetteer)
     if not incidents and report.title:
         # The body said nothing usable; the headline may still name the attack.
         title = report.title.strip()
@@ -105,6 +106,24 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
         incidents = _read(headline, gazetteer.find_mentions(title), report.published, gazetteer)
         document = headline
     return [_row(incident, document) for incident in incidents]
+
+
+def _worth_searching(document: Document) -> str:
+    """The document with sentences that tell no attack and no casualty blanked out.
+
+    Only those sentences' places can matter; blanking (not cutting) keeps offsets,
+    and the mention finder passes over spaces almost for free.
+    """
+    parts: list[str] = []
+    end = 0
+    for sentence in document.sentences:
+        if attack_strength(sentence.text) or may_tell_casualties(sentence.text):
+            continue
+        parts.append(document.text[end : sentence.start])
+        parts.append(" " * (sentence.end - sentence.start))
+        end = sentence.end
+    parts.append(document.text[end:])
+    return "".join(parts)
 
 
 def _read(
