@@ -5,12 +5,13 @@ Every text here is written for the test; rules are in docs/extraction.md.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from gazetteer import default_gazetteer
-from mapper import Report, extract_report
+from mapper import Report, extract_report, read_reports
 from mapper._schema import WEAPONS
 
 KEYS = [
@@ -312,3 +313,18 @@ def test_background_from_years_ago_is_not_an_incident(gaz):
 def test_extraction_is_deterministic(gaz):
     text = "Two rockets hit Camp Taji on Monday. Gunmen attacked a checkpoint in Balad on Sunday."
     assert incidents(gaz, text) == incidents(gaz, text)
+
+
+def test_the_weapon_and_target_tables_use_the_schema_vocabulary():
+    from mapper._vocabulary import TARGET_PRIORITY, TARGET_TERMS, WEAPON_TERMS
+
+    assert set(WEAPON_TERMS.values()) <= set(WEAPONS)
+    assert set(TARGET_TERMS.values()) == set(TARGET_PRIORITY)
+
+
+def test_hostile_text_is_quoted_verbatim_for_the_renderer_to_escape(gaz):
+    root = Path(__file__).resolve().parents[1]
+    [report] = read_reports(root / "samples" / "reports" / "x01-hostile.md").reports
+    [row] = extract_report(report, gaz)
+    assert row["place_id"] == "union-iii"
+    assert "<script>alert(1)</script>" in row["quote"]
