@@ -85,8 +85,8 @@ _LIST_OPENERS = frozenset(
         "several",
     )
 )
-_NONE_KEYS = ("no", "without", "neither", "none")
-_PASSIVE_KEYS = ("killed", "dead", "injured", "wounded", "hurt", "suffered")
+_NONE_WORDS = frozenset(("no", "nobody", "none", "without", "neither"))
+_PASSIVE_WORDS = frozenset(("killed", "dead", "injured", "wounded", "hurt", "suffered"))
 _PARENTHETICAL_RE = re.compile(r",\s*(?:including|among them|most of them|mostly)\b[^,.;]*,")
 _CLAUSE_START_RE = re.compile(
     r"[.;:!?]|,\s*(?=(?:while|but|and|as|though|although)\b)|\b(?:while|though|although)\b"
@@ -116,7 +116,7 @@ def find_casualties(text: str) -> list[Casualty]:
     lowered = text.translate(_ASCII_LOWER)
     found: list[Casualty] = []
     blanked = text
-    if any(key in lowered for key in _NONE_KEYS):
+    if not words.isdisjoint(_NONE_WORDS):
         for pattern, kinds in ((_NONE_HARMED_RE, (KILLED, INJURED)), (_NONE_KILLED_RE, (KILLED,))):
             for match in list(pattern.finditer(lowered)):
                 found.extend(Casualty(match.start(), kind, 0, "") for kind in kinds)
@@ -132,7 +132,7 @@ def find_casualties(text: str) -> list[Casualty]:
             kind = KILLED if match.group("k") else INJURED
             qualifier = qualifier_of(blanked[match.end() :])
             found.append(Casualty(match.start(), kind, counted[0], qualifier))
-    if any(key in lowered for key in _PASSIVE_KEYS):
+    if not words.isdisjoint(_PASSIVE_WORDS):
         for match in _PASSIVE_RE.finditer(lowered):
             auxiliary = _AUXILIARY_RE.search(lowered, max(0, match.start() - 40), match.start())
             end = auxiliary.start() if auxiliary is not None else match.start()

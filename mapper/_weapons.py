@@ -12,12 +12,13 @@ from mapper._counts import APPROXIMATE, NUMBER, choose_figure, parse_number
 from mapper._vocabulary import (
     ATTACK_NOUNS,
     ATTACK_VERBS,
+    NUMBER_WORDS,
     PROJECTILE_NOUNS,
     TARGET_PRIORITY,
     TARGET_TERMS,
     WEAPON_TERMS,
 )
-from mapper._words import key_words, single_words, words_of
+from mapper._words import has_digit, key_words, single_words, words_of
 
 
 def _alternation(phrases: object) -> str:
@@ -59,6 +60,7 @@ _VERB_KEYS = key_words(ATTACK_VERBS)
 _NOUN_WORDS = key_words(ATTACK_NOUNS)
 _PROJECTILE_KEYS = key_words(PROJECTILE_NOUNS)
 _TARGET_KEYS = key_words(TARGET_TERMS)
+_NUMBER_KEYS = key_words(NUMBER_WORDS)
 
 
 def find_weapon(text: str) -> str | None:
@@ -75,7 +77,10 @@ def projectile_figures(text: str) -> list[tuple[int, str]]:
     Partial counts ("two more rockets", "three of the rockets") are left out: they
     describe part of a salvo whose total is given elsewhere.
     """
-    if words_of(text).isdisjoint(_PROJECTILE_KEYS):
+    words = words_of(text)
+    if words.isdisjoint(_PROJECTILE_KEYS) or (
+        words.isdisjoint(_NUMBER_KEYS) and not has_digit(text)
+    ):
         return []
     figures = []
     for match in _PROJECTILES_RE.finditer(text.lower()):
