@@ -161,16 +161,9 @@ def _read(
             if given is not None:
                 carried = None if is_history(given[0], given[1], published) else given
             pending = None
-        own = _own_date(clause.text, published)
-        other_time = False  # the clause names a time that is not the narrative's
-        if own is None:
-            # The day the story is at: the last date given, else the open incident's.
-            at = carried or (current.dated if current is not None else None)
-            anchor = at[0] if at is not None and at[1] == "day" else None
-            relative = narrative_date(clause.text, anchor)
-            if relative is not None:
-                own = (relative[0], relative[1]) if relative[0] else None
-                other_time = own is None
+        # The day the story is at: the last date given, else the open incident's.
+        at = carried or (current.dated if current is not None else None)
+        own, other_time = _clause_date(clause.text, published, at)
         if clause.sentence not in skips:
             skips[clause.sentence] = (
                 skip_reason(document.sentences[clause.sentence].text) is not None
@@ -208,6 +201,23 @@ def _read(
             incidents.append(current)
         carried = dated
     return incidents
+
+
+def _clause_date(text: str, published: str | None, at: Dated | None) -> tuple[Dated | None, bool]:
+    """A clause's own date, and whether it names another time it cannot pin down.
+
+    *at* is the date the narrative is at, for "a day earlier" and the like.
+    """
+    own = _own_date(text, published)
+    if own is not None:
+        return own, False
+    anchor = at[0] if at is not None and at[1] == "day" else None
+    relative = narrative_date(text, anchor)
+    if relative is None:
+        return None, False
+    if relative[0] is None:
+        return None, True  # "earlier in the week": not the narrative's day
+    return (relative[0], relative[1]), False
 
 
 def _own_date(text: str, published: str | None) -> Dated | None:
