@@ -33,7 +33,6 @@ WEAPON_RE = re.compile(rf"\b(?:{_alternation(WEAPON_TERMS)})\b")
 TARGET_RE = re.compile(rf"\b(?:{_alternation(TARGET_TERMS)})\b")
 #: Verbs only in lower case: a capitalised "Hit" is the town, not the verb.
 ATTACK_VERB_RE = re.compile(rf"\b(?:{_alternation(ATTACK_VERBS)})\b")
-ATTACK_NOUN_RE = re.compile(rf"\b(?:{_alternation(ATTACK_NOUNS)})\b", re.IGNORECASE)
 
 _NOUNS = _alternation(PROJECTILE_NOUNS)
 #: "a drone strike", "two rocket attacks": the noun names the act, not what was fired.
