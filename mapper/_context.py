@@ -24,7 +24,8 @@ SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|frequent) (?:\w+\s+)?attacks\b|\brepeated(?:ly)?\b|\bin recent (?:weeks|months|days)\b"
         r"|\battacks (?:have|had) (?:\w+\s+)?(?:targeted|hit|increased|intensified|continued)\b"
         r"|\bhave (?:already |repeatedly )?(?:targeted|hit|struck)\b|\bsystematically\b"
-        r"|\beach time\b|\bregularly\b|\bfrequently\b|\bsometimes\b|\bso far this year\b",
+        r"|\beach time\b|\bregularly\b|\bfrequently\b|\bsometimes\b|\bso far this year\b"
+        r"|\battacks (?:\w+ ){0,4}(?:fell|rose|dropped|declined|decreased|increased|doubled)\b",
     ),
     "withdrawal": re.compile(
         r"\b(?:withdr[ae]w\w*|pull(?:ed|ing|s)? out|pullout|redeploy\w*|reposition\w*|"
@@ -36,6 +37,9 @@ SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
     "history": re.compile(
         r"\b(?:invad\w+|invasion|anniversary|commemorat\w+|years? ago|decades?|remember\w*|"
         r"recall\w*)\b",
+    ),
+    "diplomacy": re.compile(
+        r"\b(?:talks|summit|negotiat\w+|dialogue|delegations?|met with|agreement|deal)\b"
     ),
     "threat": re.compile(
         r"\b(?:threat\w*|vow\w*|promis\w*|warn\w*|pledg\w*|planned visit|plans? to)\b",
@@ -67,7 +71,8 @@ _SKIP_PREFIXES: tuple[str, ...] = tuple(
     numerous such recent repeated previous frequent have systematically each regularly
     sometimes far withdr pull redeploy reposition hand transfer relocat repatriat blam accus
     pointed claimed denied invad invasion anniversar commemorat years year decade remember
-    recall threat vow promis warn pledg planned plan""".split()  # noqa: SIM905
+    recall threat vow promis warn pledg planned plan talks summit negotiat dialogue delegation
+    met agreement deal""".split()  # noqa: SIM905
 )
 
 

@@ -30,6 +30,9 @@ from mapper._geolocate import (
 )
 from mapper._sentences import Clause, Document, Sentence, split_document
 from mapper._weapons import (
+    ATTACK,
+    ATTACK_NOUN,
+    NO_ATTACK,
     attack_strength,
     best_target,
     count_projectiles,
@@ -143,7 +146,7 @@ def _read(
         while stop < len(mentions) and mentions[stop].start < clause.end:
             stop += 1
         strength = attack_strength(clause.text)
-        if strength == 0:
+        if strength == NO_ATTACK:
             # "A woman, a girl and a young boy were injured." tells the open incident.
             if (
                 stop == cursor
@@ -182,7 +185,7 @@ def _read(
             hit = None
         if hit is None and current is not None and (other_time or (own and own != current.dated)):
             # "It followed an attack on 8 May, when a drone hit the same base."
-            if _SAME_PLACE_RE.search(clause.text) and strength == 2:
+            if _SAME_PLACE_RE.search(clause.text) and strength == ATTACK:
                 hit = current.hit
             else:
                 carried = own
@@ -195,7 +198,9 @@ def _read(
         if target is not None:
             _enrich(target, clause, hit, dated, gazetteer)
             current = target
-        elif hit is not None and (strength == 2 or own is not None):
+        elif hit is not None and (
+            strength == ATTACK or (strength == ATTACK_NOUN and own is not None)
+        ):
             current = _Incident(hit, dated)
             current.add(clause)
             incidents.append(current)

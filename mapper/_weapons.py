@@ -60,6 +60,10 @@ _NOUN_WORDS = key_words(ATTACK_NOUNS)
 _PROJECTILE_KEYS = key_words(PROJECTILE_NOUNS)
 _TARGET_KEYS = key_words(TARGET_TERMS)
 _NUMBER_KEYS = key_words(NUMBER_WORDS)
+#: Words that make an attack verb an attack: what was fired, or who was hurt.
+_VERB_CONTEXT = _PROJECTILE_KEYS | frozenset(
+    """killing killed wounding wounded injuring injured dead casualties""".split()  # noqa: SIM905
+)
 
 
 def find_weapon(text: str) -> str | None:
@@ -123,17 +127,28 @@ def best_target(targets: list[str]) -> str | None:
     return min(targets, key=_TARGET_RANK.__getitem__) if targets else None
 
 
-def attack_strength(text: str, words: frozenset[str] | None = None) -> int:
-    """2 for a weapon or an attack verb, 1 for an attack noun only, 0 for neither.
+#: ``attack_strength`` levels.
+NO_ATTACK, ATTACK_VERB, ATTACK_NOUN, ATTACK = 0, 1, 2, 3
 
+
+def attack_strength(text: str, words: frozenset[str] | None = None) -> int:
+    """How surely *text* tells an attack.
+
+    :data:`ATTACK` for a weapon, or an attack verb with an attack noun, a projectile
+    or a casualty ("fired tear gas ..., killing two"); :data:`ATTACK_NOUN` for an
+    attack noun alone ("the raid"); :data:`ATTACK_VERB` for a verb alone, which may
+    be anything ("struck a deal", "landed at the airport"); else :data:`NO_ATTACK`.
     *words* (from :func:`mapper._words.words_of`) may be passed when already known.
     """
     words = words_of(text) if words is None else words
     if not words.isdisjoint(_WEAPON_WORDS):
-        return 2
+        return ATTACK
     if not words.isdisjoint(_WEAPON_KEYS) and WEAPON_RE.search(text.lower()):
-        return 2
+        return ATTACK
+    noun = not words.isdisjoint(_NOUN_WORDS)
     # Verbs are matched as written: a capitalised "Hit" is the town.
     if not words.isdisjoint(_VERB_KEYS) and ATTACK_VERB_RE.search(text):
-        return 2
-    return 1 if not words.isdisjoint(_NOUN_WORDS) else 0
+        if noun or not words.isdisjoint(_VERB_CONTEXT):
+            return ATTACK
+        return ATTACK_VERB
+    return ATTACK_NOUN if noun else NO_ATTACK

@@ -328,3 +328,17 @@ def test_hostile_text_is_quoted_verbatim_for_the_renderer_to_escape(gaz):
     [row] = extract_report(report, gaz)
     assert row["place_id"] == "union-iii"
     assert "<script>alert(1)</script>" in row["quote"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi forces launched a military operation in Anbar on Sunday.",
+        "The prime minister fired the police chief of Basra on Monday.",
+        "Baghdad and Erbil struck a deal on oil exports on Tuesday.",
+        "A US delegation landed at Baghdad airport on Thursday for talks.",
+        "Rocket attacks on the base fell sharply after the Baghdad talks in March.",
+    ],
+)
+def test_attack_verbs_in_ordinary_news_are_not_incidents(gaz, text):
+    assert incidents(gaz, text) == []
