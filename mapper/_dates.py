@@ -255,6 +255,25 @@ def find_date(text: str, published: str | None) -> DateFound | None:
     return None if best is None else resolve_expression(best, published)
 
 
+#: A reporting verb right before a date: the date of the statement, not the event
+#: ("the coalition said on Tuesday").
+_REPORTED_ON_RE = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|added|confirmed|stated|disclosed|declared"
+    r"|claimed)\s+(?:late\s+|early\s+)?(?:on\s+)?$"
+)
+
+
+def find_event_date(text: str, published: str | None) -> DateFound | None:
+    """Like :func:`find_date`, passing over the dates of statements ("said on Monday")."""
+    expressions = [
+        e
+        for e in date_expressions(text)
+        if not _REPORTED_ON_RE.search(text, max(0, e.start - 30), e.start)
+    ]
+    best = best_expression(expressions)
+    return None if best is None else resolve_expression(best, published)
+
+
 def resolve_date(expression: str, published: str | None) -> tuple[str | None, str]:
     """Resolve a date expression (or the first one in a sentence) against a publication date.
 

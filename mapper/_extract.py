@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from mapper._casualties import casualties_told, may_tell_casualties
 from mapper._context import is_history, skip_reason, without_asides
-from mapper._dates import find_date, narrative_date
+from mapper._dates import find_event_date, narrative_date
 from mapper._geolocate import (
     SPECIFICITY,
     PlaceHit,
@@ -226,7 +226,7 @@ def _clause_date(text: str, published: str | None, at: Dated | None) -> tuple[Da
 
 
 def _own_date(text: str, published: str | None) -> Dated | None:
-    found = find_date(text, published)
+    found = find_event_date(text, published)
     return None if found is None or found.date is None else (found.date, found.precision)
 
 

@@ -81,3 +81,13 @@ def test_story_relative_dates_shift_from_the_narrative_day():
     )
     assert narrative_date("A day earlier, mortars hit the camp.", None) == (None, "unknown")
     assert narrative_date("Rockets hit the camp.", "2021-05-23") is None
+
+
+def test_an_event_date_passes_over_the_date_of_a_statement():
+    from mapper._dates import find_event_date
+
+    found = find_event_date("Rockets hit Taji on Monday, the army said on Tuesday.", "2021-05-05")
+    assert found is not None and found.date == "2021-05-03"
+    assert (
+        find_event_date("The army said on Tuesday that it was investigating.", "2021-05-05") is None
+    )

@@ -342,3 +342,15 @@ def test_hostile_text_is_quoted_verbatim_for_the_renderer_to_escape(gaz):
 )
 def test_attack_verbs_in_ordinary_news_are_not_incidents(gaz, text):
     assert incidents(gaz, text) == []
+
+
+def test_the_date_of_a_statement_is_not_the_date_of_the_attack(gaz):
+    rows = incidents(
+        gaz,
+        "Rockets struck Ain al-Asad air base on Monday. The attack on Ain al-Asad caused "
+        "no casualties, the coalition said on Tuesday.",
+        published="2021-05-05",
+    )
+    assert [(r["place_id"], r["date"], r["killed"]) for r in rows] == [
+        ("ain-al-asad", "2021-05-03", 0)
+    ]
