@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from mapper._vocabulary import ATTACK_VERBS
+
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n+")
 _READ_ALSO_RE = re.compile(
     r"^\s*(?:read also|also read|read more|see also|related(?: articles| stories)?|more on this|"
@@ -72,7 +74,15 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 #: Clause breaks inside a sentence: one sentence may tell two attacks.
-_CLAUSE_RE = re.compile(r";\s+|,?\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=on\s+[A-Z])")
+_COUNTS = "one|two|three|four|five|six|seven|eight|nine|ten"
+_CLAUSE_RE = re.compile(
+    r";\s+|,?\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=on\s+[A-Z])"
+    rf"|(?P<and>,?\s+and\s+)(?=(?:a|an|another|{_COUNTS}|\d+)\s)"
+)
+#: "and a ..." starts a second attack only when both sides have an attack verb:
+#: "rockets hit X and a drone struck Y", not "... two soldiers and a British medic".
+_SECOND_ATTACK_RE = re.compile(rf"[^.;,]*?\b(?:{'|'.join(ATTACK_VERBS)})\b")
+_ATTACK_VERB_RE = re.compile(rf"\b(?:{'|'.join(ATTACK_VERBS)})\b")
 
 
 class Sentence(NamedTuple):
@@ -158,6 +168,11 @@ def split_document(text: str) -> Document:
         start = sentence.start
         cuts = _CLAUSE_RE.finditer(sentence.text) if _may_cut(sentence.text) else ()
         for cut in cuts:
+            if cut.group("and") and not (
+                _ATTACK_VERB_RE.search(cleaned, start, sentence.start + cut.start())
+                and _SECOND_ATTACK_RE.match(sentence.text, cut.end())
+            ):
+                continue  # "two killed and four wounded", not two attacks
             end = sentence.start + cut.start()
             clauses.append(Clause(start, end, cleaned[start:end], index))
             start = sentence.start + cut.end()
@@ -174,7 +189,7 @@ def _is_caption(line: str) -> bool:
 
 def _may_cut(sentence: str) -> bool:
     """Whether *sentence* may hold a clause break (a cheap test before the pattern)."""
-    return ";" in sentence or "while" in sentence or "whereas" in sentence or ", and on" in sentence
+    return ";" in sentence or "while" in sentence or "whereas" in sentence or " and " in sentence
 
 
 def _sentence(text: str, start: int, end: int) -> Sentence:

@@ -354,3 +354,19 @@ def test_the_date_of_a_statement_is_not_the_date_of_the_attack(gaz):
     assert [(r["place_id"], r["date"], r["killed"]) for r in rows] == [
         ("ain-al-asad", "2021-05-03", 0)
     ]
+
+
+def test_one_sentence_can_tell_two_attacks_joined_by_and(gaz):
+    rows = incidents(
+        gaz,
+        "Two rockets hit Ain al-Asad on Monday and a drone struck Erbil airport on Tuesday.",
+        published="2021-05-05",
+    )
+    assert [(r["place_id"], r["date"], r["weapon"]) for r in rows] == [
+        ("ain-al-asad", "2021-05-03", "rocket"),
+        ("erbil-air-base", "2021-05-04", "drone"),
+    ]
+    [both] = incidents(
+        gaz, "Two people were killed and four wounded when rockets hit Camp Taji on Monday."
+    )
+    assert (both["killed"], both["injured"]) == (2, 4)
