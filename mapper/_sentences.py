@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from mapper._vocabulary import ATTACK_VERBS
+from mapper._words import key_words, words_of
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n+")
 _READ_ALSO_RE = re.compile(
@@ -82,6 +83,7 @@ _CLAUSE_RE = re.compile(
 #: "and a ..." starts a second attack only when both sides have an attack verb:
 #: "rockets hit X and a drone struck Y", not "... two soldiers and a British medic".
 _SECOND_ATTACK_RE = re.compile(rf"[^.;,]*?\b(?:{'|'.join(ATTACK_VERBS)})\b")
+_VERB_WORDS = key_words(ATTACK_VERBS) - {"off", "through", "down"}
 _ATTACK_VERB_RE = re.compile(rf"\b(?:{'|'.join(ATTACK_VERBS)})\b")
 
 
@@ -189,7 +191,9 @@ def _is_caption(line: str) -> bool:
 
 def _may_cut(sentence: str) -> bool:
     """Whether *sentence* may hold a clause break (a cheap test before the pattern)."""
-    return ";" in sentence or "while" in sentence or "whereas" in sentence or " and " in sentence
+    if ";" in sentence or "while" in sentence or "whereas" in sentence:
+        return True
+    return " and " in sentence and not words_of(sentence).isdisjoint(_VERB_WORDS)
 
 
 def _sentence(text: str, start: int, end: int) -> Sentence:
