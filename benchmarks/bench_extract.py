@@ -27,10 +27,11 @@ from gazetteer import default_gazetteer
 from mapper._context import _may_skip
 from mapper._evaluate import read_gold
 from mapper._extract import extract_report
+from mapper._weapons import attack_strength
 from mapper._words import words_of
 
 #: Caches keyed by a clause or sentence text.
-TEXT_CACHES = (words_of, _may_skip)
+TEXT_CACHES = (words_of, _may_skip, attack_strength)
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20201117
 TARGET_CHARS = 3000

@@ -7,6 +7,7 @@ are compiled once at import.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mapper._counts import APPROXIMATE, NUMBER, choose_figure, parse_number
 from mapper._vocabulary import (
@@ -131,16 +132,17 @@ def best_target(targets: list[str]) -> str | None:
 NO_ATTACK, ATTACK_VERB, ATTACK_NOUN, ATTACK = 0, 1, 2, 3
 
 
-def attack_strength(text: str, words: frozenset[str] | None = None) -> int:
+@lru_cache(maxsize=1024)
+def attack_strength(text: str) -> int:
     """How surely *text* tells an attack.
 
     :data:`ATTACK` for a weapon, or an attack verb with an attack noun, a projectile
     or a casualty ("fired tear gas ..., killing two"); :data:`ATTACK_NOUN` for an
     attack noun alone ("the raid"); :data:`ATTACK_VERB` for a verb alone, which may
     be anything ("struck a deal", "landed at the airport"); else :data:`NO_ATTACK`.
-    *words* (from :func:`mapper._words.words_of`) may be passed when already known.
+    Cached: a sentence and its only clause are the same text.
     """
-    words = words_of(text) if words is None else words
+    words = words_of(text)
     if not words.isdisjoint(_WEAPON_WORDS):
         return ATTACK
     if not words.isdisjoint(_WEAPON_KEYS) and WEAPON_RE.search(text.lower()):
