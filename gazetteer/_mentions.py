@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import NamedTuple
 
-from gazetteer._normalize import tokenize
+from gazetteer._normalize import TOKEN_RE, token_key
 from gazetteer._place import Mention, Place
 
 #: Words before a name that make it part of a person's name or title.
@@ -108,9 +109,6 @@ WORD_NAMES: dict[str, frozenset[str]] = {
     "hit": frozenset({"by", "the", "a", "an", "back", "hard", "twice", "again", "with"}),
 }
 
-#: Only spaces and hyphens may stand between the words of one name.
-_GAP_RE = re.compile(r"[ \t\-‐‑–]{1,3}|[ \t]*\n[ \t]*")
-
 
 def _capitalised(token: str) -> bool:
     first = token[0]
@@ -132,81 +130,104 @@ class NameIndex:
         self.prefixes = frozenset(prefixes)
 
 
+_TOKEN = TOKEN_RE.pattern
+#: Where a name may open: a word starting with a capital or an uncased script, or the
+#: Arabic article before a separator. Only these positions are looked at (a cheap scan:
+#: lower-case accented letters also pass, and are turned down by ``_capitalised``).
+_START_RE = re.compile(r"\b(?:[A-Z\u00c0-\uffff]|(?:al|el)[ \-‐‑]|(?:a[dnrstz]|ash|ul)[\-‐‑])")
+#: The next word of the same name: only spaces and hyphens (or one line break) between.
+_NEXT_RE = re.compile(rf"(?:[ \t\-‐‑–]{{1,3}}|[ \t]*\n[ \t]*)({_TOKEN})")
+#: What may stand between two words of one longer name: spaces, hyphens, articles.
+_JOINED = r"[ \t\-‐‑–]+(?:(?:al|el|ad|ar|as|ash|at|az|an)[ \t\-‐‑–]+)*"
+_AFTER_RE = re.compile(rf"{_JOINED}({_TOKEN})", re.IGNORECASE)
+#: The same, read backwards from a name's start over the reversed text.
+_BEFORE_REVERSED_RE = re.compile(
+    r"[ \t\-‐‑–]+(?:(?:la|le|da|ra|sa|hsa|ta|za|na)[ \t\-‐‑–]+)*"
+    r"([^\W_]+(?:['’ʼʻ`ʿʾ][^\W_]+)*)",
+    re.IGNORECASE,
+)
+
+
+class _Word(NamedTuple):
+    start: int
+    end: int
+    word: str
+    key: str  # "" for an article
+
+
 def find_mentions(index: NameIndex, text: str) -> list[Mention]:
     """Return every place name in *text*, longest match first, in text order."""
-    tokenized = tokenize(text)
-    tokens = [(start, end, word) for start, end, word, _ in tokenized]
-    folded = [key for *_, key in tokenized]
     mentions: list[Mention] = []
-    i, count = 0, len(tokens)
-    while i < count:
-        match = _longest_match(index, text, tokens, folded, i)
-        if match is None:
-            i += 1
+    resume = 0
+    for opening in _START_RE.finditer(text):
+        if opening.start() < resume:
             continue
-        end, places = match
-        start = tokens[i][0]
-        stop = tokens[end][1]
-        if _is_place_here(index, text, tokens, folded, i, end, places):
+        match = _longest_match(index, text, opening.start())
+        if match is None:
+            continue
+        places, words = match
+        start, stop = words[0].start, words[-1].end
+        if _is_place_here(index, text, words, places):
             mentions.append(Mention(start, stop, text[start:stop], places))
-        i = end + 1
+        resume = stop
     return mentions
 
 
-def _longest_match(
-    index: NameIndex,
-    text: str,
-    tokens: list[tuple[int, int, str]],
-    folded: list[str],
-    i: int,
-) -> tuple[int, tuple[Place, ...]] | None:
-    first = i
-    if not folded[i]:
-        # An Arabic article may open a name ("al-Qa'im"); "the" may not.
-        if tokens[i][2].casefold() == "the":
-            return None
-        first = i + 1
-    if first >= len(tokens) or not folded[first] or not _capitalised(tokens[first][2]):
+def _word_at(text: str, match: re.Match[str] | None, group: int = 0) -> _Word | None:
+    if match is None:
         return None
-    if first != i and not _GAP_RE.fullmatch(text[tokens[i][1] : tokens[first][0]]):
+    start, end = match.span(group)
+    word = match.group(group)
+    return _Word(start, end, word, token_key(word, text, end))
+
+
+def _longest_match(
+    index: NameIndex, text: str, at: int
+) -> tuple[tuple[Place, ...], list[_Word]] | None:
+    word = _word_at(text, TOKEN_RE.match(text, at))
+    if word is None:
+        return None
+    words = [word]
+    if not word.key:
+        # An Arabic article may open a name ("al-Qa'im"); "the" may not.
+        if word.word.casefold() == "the":
+            return None
+        word = _word_at(text, _NEXT_RE.match(text, word.end), 1)
+        if word is None:
+            return None
+        words.append(word)
+    if not word.key or not _capitalised(word.word):
         return None
     key = ""
-    best: tuple[int, tuple[Place, ...]] | None = None
-    j = first
-    while j < len(tokens):
-        if j > first and not _GAP_RE.fullmatch(text[tokens[j - 1][1] : tokens[j][0]]):
-            break
-        if folded[j]:
-            key = f"{key} {folded[j]}" if key else folded[j]
+    best: tuple[tuple[Place, ...], list[_Word]] | None = None
+    while word is not None:
+        if word.key:
+            key = f"{key} {word.key}" if key else word.key
             if key not in index.prefixes:
                 break
             places = index.keys.get(key)
             if places:
-                best = (j, places)
-        j += 1
+                best = (places, list(words))
+        word = _word_at(text, _NEXT_RE.match(text, word.end), 1)
+        if word is not None:
+            words.append(word)
     return best
 
 
 def _is_place_here(
-    index: NameIndex,
-    text: str,
-    tokens: list[tuple[int, int, str]],
-    folded: list[str],
-    start: int,
-    end: int,
-    places: tuple[Place, ...],
+    index: NameIndex, text: str, words: list[_Word], places: tuple[Place, ...]
 ) -> bool:
-    key_tokens = [f for f in folded[start : end + 1] if f]
-    if len(key_tokens) == 1 and key_tokens[0] in index.not_places:
+    key_parts = [w.key for w in words if w.key]
+    if len(key_parts) == 1 and key_parts[0] in index.not_places:
         return False
-    before = _neighbour(text, tokens, folded, start, -1)
+    before = _word_before(text, words[0].start)
     if before is not None and before.casefold() in PERSON_MARKERS:
         return False
-    if len(key_tokens) == 1 and _reads_as_a_word(text, tokens, start, end, key_tokens[0]):
+    if len(key_parts) == 1 and _reads_as_a_word(text, words, key_parts[0]):
         return False
     if (
         before is not None
-        and not folded[start]  # "Khalid al-Obeidi": a given name, then an al- surname
+        and not words[0].key  # "Khalid al-Obeidi": a given name, then an al- surname
         and _capitalised(before)
         and before.casefold() not in FUNCTION_WORDS | PLACE_WORDS
     ):
@@ -215,38 +236,26 @@ def _is_place_here(
         return True
     # A base-layer name glued to other capitalised words is part of a longer name
     # (a person, an organisation), not a village that happens to share it.
-    after = _neighbour(text, tokens, folded, end, +1)
+    found = _AFTER_RE.match(text, words[-1].end)
+    after = found.group(1) if found else None
     for word in (before, after):
         if word and _capitalised(word) and word.casefold() not in FUNCTION_WORDS:
             return False
     return True
 
 
-def _reads_as_a_word(
-    text: str, tokens: list[tuple[int, int, str]], start: int, end: int, key: str
-) -> bool:
+def _word_before(text: str, at: int) -> str | None:
+    """The word before *at*, skipping articles, if only spaces or hyphens separate them."""
+    found = _BEFORE_REVERSED_RE.match(text[max(0, at - 80) : at][::-1])
+    return found.group(1)[::-1] if found else None
+
+
+def _reads_as_a_word(text: str, words: list[_Word], key: str) -> bool:
     """A name that is also an English word, opening a sentence as that word ("Hit by...")."""
-    if key not in WORD_NAMES or end + 1 >= len(tokens):
+    if key not in WORD_NAMES:
         return False
-    at = tokens[start][0]
+    following = TOKEN_RE.search(text, words[-1].end)
+    at = words[0].start
     preceding = text[max(0, at - 40) : at].rstrip()
     opening = preceding[-1:] in (".", "!", "?", ":", '"', "'", "“") if preceding else at < 40
-    return opening and tokens[end + 1][2] in WORD_NAMES[key]
-
-
-def _neighbour(
-    text: str, tokens: list[tuple[int, int, str]], folded: list[str], at: int, step: int
-) -> str | None:
-    """The adjacent real word, skipping articles, when only spaces or hyphens separate it."""
-    j = at + step
-    while 0 <= j < len(tokens) and not folded[j]:
-        j += step
-    if not 0 <= j < len(tokens):
-        return None
-    left, right = (j, at) if step < 0 else (at, j)
-    gap = text[tokens[left][1] : tokens[right][0]]
-    return tokens[j][2] if _JOINED_RE.fullmatch(gap) else None
-
-
-#: What may stand between two words of one longer name: spaces, hyphens, articles.
-_JOINED_RE = re.compile(r"[ \t\-‐‑–]+(?:(?:al|el|ad|ar|as|ash|at|az|an)[ \t\-‐‑–]+)*", re.I)
+    return opening and following is not None and following.group() in WORD_NAMES[key]

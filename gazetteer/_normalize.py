@@ -52,16 +52,12 @@ def fold_token(token: str) -> str:
     return text
 
 
-def tokenize(text: str) -> list[tuple[int, int, str, str]]:
-    """Split *text* into ``(start, end, word, key)``; ``key`` is ``""`` for an article."""
-    tokens = []
-    for match in TOKEN_RE.finditer(text):
-        word, end = match.group(), match.end()
-        key = fold_token(word)
-        if key in ARTICLES or (key in SUN_ARTICLES and text[end : end + 1] in _HYPHENS):
-            key = ""
-        tokens.append((match.start(), end, word, key))
-    return tokens
+def token_key(word: str, text: str, end: int) -> str:
+    """The key of the word ending at *end* in *text*: folded, or ``""`` for an article."""
+    key = fold_token(word)
+    if key in ARTICLES or (key in SUN_ARTICLES and text[end : end + 1] in _HYPHENS):
+        return ""
+    return key
 
 
 def normalize_name(name: str) -> str:
@@ -84,4 +80,5 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("Ain al-Assad")
     'ain assad'
     """
-    return " ".join(key for *_, key in tokenize(name) if key)
+    keys = (token_key(m.group(), name, m.end()) for m in TOKEN_RE.finditer(name))
+    return " ".join(key for key in keys if key)
