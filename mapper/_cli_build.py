@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mapper._cli_gazetteer import _add_user_files
-from mapper.errors import MapperError
+from mapper._cli_gazetteer import add_gazetteer_option
+from mapper.errors import IncidentTableError, MapperError
 
 
 def _add_map_options(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +35,7 @@ def _add_map_options(parser: argparse.ArgumentParser) -> None:
         help="link Leaflet from a CDN (smaller file, needs a network to view) "
         "instead of embedding it",
     )
-    _add_user_files(parser)
+    add_gazetteer_option(parser)
 
 
 def register(subparsers: Any) -> None:
@@ -74,14 +74,18 @@ def _save_map(incidents: Any, args: argparse.Namespace, gazetteer: Any) -> None:
     from mapper._render import render
 
     tiles = None if args.tiles.lower() == "none" else args.tiles
-    fmap = render(
-        incidents,
-        title=args.title,
-        tiles=tiles,
-        heat=args.heat,
-        cdn=args.cdn,
-        gazetteer=gazetteer,
-    )
+    try:
+        fmap = render(
+            incidents,
+            title=args.title,
+            tiles=tiles,
+            heat=args.heat,
+            cdn=args.cdn,
+            gazetteer=gazetteer,
+        )
+    except IncidentTableError as error:
+        where = getattr(args, "table", None) or "the incident table"
+        raise IncidentTableError(f"{where}: {error}") from None
     try:
         args.output.write_text(fmap.get_root().render(), encoding="utf-8")
     except OSError as error:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from mapper._cli_gazetteer import _add_user_files
+from mapper._cli_gazetteer import add_gazetteer_option
 
 
 def register(subparsers: Any) -> None:
@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--details", action="store_true", help="also list misses and attribute differences"
     )
-    _add_user_files(parser)
+    add_gazetteer_option(parser)
     parser.set_defaults(func=run_evaluate)
 
 

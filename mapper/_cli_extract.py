@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mapper._cli_gazetteer import _add_user_files
+from mapper._cli_gazetteer import add_gazetteer_option
 from mapper._incident_io import FORMATS, write_incidents
 from mapper._pipeline import format_summary, problem_lines, run_extraction
 from mapper._reports import ReportSet, read_reports
@@ -54,7 +54,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="no progress bar or counts; unreadable inputs are still listed",
     )
-    _add_user_files(parser)
+    add_gazetteer_option(parser)
     parser.set_defaults(func=run_extract)
 
 

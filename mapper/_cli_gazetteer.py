@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:
     lookup.add_argument("name", help="a place name in any spelling")
     lookup.add_argument("--limit", type=int, default=10, help="at most this many (default 10)")
     lookup.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    _add_user_files(lookup)
+    add_gazetteer_option(lookup)
     lookup.set_defaults(func=run_lookup)
 
     check = group.add_parser("check", help="validate a gazetteer file (default: the bundled data)")
@@ -31,11 +31,11 @@ def register(subparsers: Any) -> None:
     )
     unmatched.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
     unmatched.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
-    _add_user_files(unmatched)
+    add_gazetteer_option(unmatched)
     unmatched.set_defaults(func=run_unmatched)
 
 
-def _add_user_files(parser: argparse.ArgumentParser) -> None:
+def add_gazetteer_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--gazetteer",
         action="append",

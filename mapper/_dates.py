@@ -13,11 +13,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from mapper._read_fields import _MONTHS
+from mapper._read_fields import MONTHS
 from mapper._words import has_digit, key_words, words_of
 
-#: Month name or abbreviation -> number; the readers' table, shared.
-MONTHS: dict[str, int] = _MONTHS
 WEEKDAYS: dict[str, int] = {
     name: number
     for number, name in enumerate(

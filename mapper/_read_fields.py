@@ -19,7 +19,8 @@ METADATA_KEYS: tuple[str, ...] = ("published", "title", "url", "source")
 #: hostile file cannot make extraction crawl. A long feature is ~60,000 characters.
 MAX_TEXT_CHARS = 100_000
 
-_MONTHS: dict[str, int] = {
+#: Month name or abbreviation -> number, shared with the date resolver.
+MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         (
@@ -122,7 +123,7 @@ def _date_string(found: re.Match[str], text: str) -> str:
     if parts.get("mnum") is not None:
         month = int(parts["mnum"])
     else:
-        month = _MONTHS.get(parts["month"].lower(), 0)
+        month = MONTHS.get(parts["month"].lower(), 0)
     if not 1 <= month <= 12:
         raise ValueError(f"published date {text!r} has no month between 1 and 12")
     if parts.get("day") is None:
