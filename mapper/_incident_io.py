@@ -97,9 +97,16 @@ def read_incidents(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     table_format = _format(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise IncidentTableError(f"{path}: cannot be read: {error}") from None
+        raw = path.read_bytes()
+    except OSError as error:
+        raise IncidentTableError(f"{path}: cannot be read: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise IncidentTableError(
+            f"{path}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02X}); save it as UTF-8"
+        ) from None
     columns, rows = table_format.read(str(path), text)
     return _frame(str(path), columns, rows)
 
@@ -225,6 +232,8 @@ def _json_object(where: str, text: str) -> dict[str, Any]:
         raise IncidentTableError(
             f"{where}: not JSON: {error.msg} at column {error.colno}"
         ) from None
+    except RecursionError:  # json recurses once per bracket
+        raise IncidentTableError(f"{where}: not JSON: nested too deeply") from None
     if not isinstance(value, dict):
         raise IncidentTableError(f"{where}: expected a JSON object")
     return value
@@ -308,18 +317,34 @@ def _frame(path: str, columns: list[str], rows: list[Row]) -> pd.DataFrame:
 
 def _typed(path: str, column: str, dtype: str, rows: list[Row]) -> Iterator[Cell]:
     convert = _CONVERTERS[dtype]
+    limit = _COORDINATE_LIMITS.get(column)
     for where, row in rows:
         value = row.get(column)
         if value is None:
             yield None
             continue
         try:
-            yield convert(value)
+            cell = convert(value)
         except (TypeError, ValueError):
             raise IncidentTableError(
                 f"{path}{where}: column {column!r}: {value!r} is not "
                 f"{'a whole number' if dtype == 'Int64' else 'a number'}"
             ) from None
+        except OverflowError:
+            raise IncidentTableError(
+                f"{path}{where}: column {column!r}: {value!r} is too large a number"
+            ) from None
+        if limit is not None and not -limit <= cell <= limit:  # type: ignore[operator]
+            raise IncidentTableError(
+                f"{path}{where}: column {column!r}: {value!r} is outside -{limit} to {limit}"
+            )
+        yield cell
+
+
+#: Largest absolute latitude and longitude (WGS84 degrees).
+_COORDINATE_LIMITS: dict[str, int] = {"latitude": 90, "longitude": 180}
+#: Largest count an Int64 column holds.
+_MAX_INT = 2**63 - 1
 
 
 def _to_float(value: Any) -> float:
@@ -334,17 +359,16 @@ def _to_float(value: Any) -> float:
 def _to_int(value: Any) -> int:
     if isinstance(value, bool):
         raise TypeError("a boolean is not a number")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str):
-        try:
-            return int(value)
-        except ValueError:
-            pass
-    number = float(value)
-    if not number.is_integer():
-        raise ValueError("not a whole number")
-    return int(number)
+    if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+        value = int(value)
+    if not isinstance(value, int):
+        number = float(value)
+        if not number.is_integer():
+            raise ValueError("not a whole number")
+        value = int(number)
+    if abs(value) > _MAX_INT:
+        raise OverflowError("too large for Int64")
+    return value
 
 
 def _to_text(value: Any) -> str:

@@ -94,6 +94,10 @@ def read_jsonl(path: str, lines: Iterable[str]) -> list[Entry | ReportError]:
             reason = f"broken JSON line: {error.msg} at column {error.colno}"
             out.append(ReportError(path, reason, line=line))
             continue
+        except RecursionError:
+            # json recurses once per bracket: a hostile line of nested arrays must not end the run.
+            out.append(ReportError(path, "broken JSON line: nested too deeply", line=line))
+            continue
         if not isinstance(row, dict):
             out.append(ReportError(path, "a JSON line must be an object", line=line))
             continue
@@ -107,10 +111,12 @@ def _row_entry(path: str, line: int, row: dict[str, object]) -> Entry | ReportEr
     """Turn one row into an entry; every cell was decoded with surrogateescape."""
     if any(isinstance(v, str) and _has_undecodable(v) for v in row.values()):
         return ReportError(path, "not UTF-8 text (save the file as UTF-8)", line=line)
+    if any(isinstance(v, str) and "\x00" in v for v in row.values()):
+        return ReportError(path, "a NUL character in this row: binary data, not text", line=line)
     text = row.get(TEXT_COLUMN)
     if not isinstance(text, str) or not text.strip():
         return ReportError(path, "no report text in the 'text' column", line=line)
-    fields = {k: v for k, v in row.items() if k != TEXT_COLUMN and not isinstance(v, dict | list)}
+    fields = {k: v for k, v in row.items() if k != TEXT_COLUMN}
     return Entry(text=text.strip(), fields=fields, line=line)
 
 

@@ -51,7 +51,7 @@ def read_text(path: str, text: str) -> list[Entry | ReportError]:
     is_markdown = path.lower().endswith(".md")
     headline: str | None = None
     title = fields.get("title")
-    if title is not None:
+    if isinstance(title, str | int | float):  # a list or mapping is refused later, unread
         body = drop_repeated_headline(body, str(title))
     elif not fields or (is_markdown and _HEADING.match(body.lstrip())):
         # A Markdown heading names the report even under front matter without a title.

@@ -22,7 +22,7 @@ from mapper._render_assets import script_json
 from mapper._render_data import build_payload
 from mapper._render_layer import IncidentLayer
 from mapper._schema import conform_incidents
-from mapper.errors import IncidentTableError
+from mapper.errors import IncidentTableError, MapperError
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Place
@@ -55,10 +55,14 @@ def _base_layers(tiles: str | None) -> tuple[list[tuple[str, folium.TileLayer | 
     choices = dict(TILE_CHOICES)
     if chosen not in choices and chosen != PLAIN:
         choices = {chosen: chosen, **choices}
-    layers: list[tuple[str, folium.TileLayer | None]] = [
-        (label, folium.TileLayer(provider, max_zoom=MAX_ZOOM, show=label == chosen))
-        for label, provider in choices.items()
-    ]
+    layers: list[tuple[str, folium.TileLayer | None]] = []
+    for label, provider in choices.items():
+        try:
+            layer = folium.TileLayer(provider, max_zoom=MAX_ZOOM, show=label == chosen)
+        except ValueError:  # folium took the name for a tile URL, which needs an attribution
+            known = ", ".join(repr(p) for p in TILE_CHOICES.values())
+            raise MapperError(f"unknown tiles {tiles!r}: use {known} or None") from None
+        layers.append((label, layer))
     layers.append((PLAIN, None))
     return layers, chosen
 
@@ -130,6 +134,14 @@ def render(
     folium.Map
         Shows itself in a notebook; ``.save("map.html")`` writes one standalone file.
 
+    Raises
+    ------
+    IncidentTableError
+        A column that cannot take its type, coordinates off the globe, or a
+        ``sources`` value that is not JSON; the message names the incident.
+    MapperError
+        *tiles* is not a tile provider folium knows.
+
     Examples
     --------
     >>> import mapper
@@ -145,7 +157,7 @@ def render(
         )
     try:
         table = conform_incidents(incidents)
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, OverflowError) as error:
         raise IncidentTableError(f"the incident table has a malformed column: {error}") from error
     payload = build_payload(table, _place_finder(gazetteer))
     title = title or DEFAULT_TITLE

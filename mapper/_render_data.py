@@ -122,6 +122,10 @@ def _parse_sources(row: dict[str, Any]) -> list[dict[str, Any]]:
         raise IncidentTableError(
             f"incident {row['incident_id']}: its sources column is not JSON ({error.msg})"
         ) from None
+    except RecursionError:  # json recurses once per bracket
+        raise IncidentTableError(
+            f"incident {row['incident_id']}: its sources column is nested too deeply"
+        ) from None
     return [s for s in parsed if isinstance(s, dict)] if isinstance(parsed, list) else []
 
 
@@ -223,6 +227,17 @@ def _bounds(rows: list[list[Any]], circles: list[list[Any]]) -> list[list[float]
     return [[round(min(lats), 5), round(min(lons), 5)], [round(max(lats), 5), round(max(lons), 5)]]
 
 
+def _coordinates(row: dict[str, Any]) -> tuple[float, float]:
+    """A row's rounded latitude and longitude, refused when they are not on the globe."""
+    lat, lon = float(row["latitude"]), float(row["longitude"])
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also false for NaN
+        raise IncidentTableError(
+            f"incident {row['incident_id']}: latitude {lat} / longitude {lon} "
+            "is not a place on Earth (-90 to 90, -180 to 180)"
+        )
+    return round(lat, 5), round(lon, 5)
+
+
 def _report_count(report_ids: Iterable[str | None]) -> int:
     ids = {part for value in report_ids if value for part in value.split(";") if part}
     return len(ids)
@@ -275,7 +290,7 @@ def build_payload(
     rows = []
     for r in located:
         place = known.get(r["place_id"]) if r["place_id"] else None
-        lat, lon = round(float(r["latitude"]), 5), round(float(r["longitude"]), 5)
+        lat, lon = _coordinates(r)
         radius = _radius_km(_int(r["geo_precision"]), place)
         circle = -1
         if radius:

@@ -8,6 +8,7 @@ report ids. Bad input never stops a run: each unreadable file or row becomes a
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ MAX_FILE_BYTES = 20 * 2**20
 MAX_TABLE_BYTES = 2**30
 #: The index columns a report takes; others (notes, outlet kinds) are for people.
 _INDEX_KEYS = frozenset({*METADATA_KEYS, "id"})
+#: Metadata values taken as they are; lists and mappings are refused with a warning.
+_SCALARS = (str, int, float, dt.date)
 #: How much of a table is searched for NUL bytes before it is called binary.
 _SNIFF_BYTES = 8192
 
@@ -158,12 +161,20 @@ def _collect(paths: Iterable[str | Path], problems: list[ReportError]) -> list[P
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
-                found.setdefault(file.resolve(), file)
+                found.setdefault(_resolved(file), file)
         elif path.is_file():
-            found.setdefault(path.resolve(), path)
+            found.setdefault(_resolved(path), path)
         else:
             problems.append(ReportError(str(path), "no such file or folder"))
     return sorted(found.values(), key=lambda p: p.as_posix())
+
+
+def _resolved(path: Path) -> Path:
+    """*path* with links followed; a link loop stays as it is, for reading to report."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: Python 3.11's "Symlink loop from ..."
+        return path.absolute()
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -203,7 +214,7 @@ def _read_table_file(path: Path, reader: Format) -> list[Entry | ReportError]:
     """Stream a table; undecodable bytes are kept as surrogates for its rows to refuse."""
     with path.open("rb") as stream:
         head = stream.read(_SNIFF_BYTES)
-    if b"\x00" in head:
+    if _looks_binary(head):
         return [_binary(str(path), head)]
     with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as lines:
         return reader.read(str(path), lines)
@@ -235,6 +246,24 @@ def decode_report(path: str, raw: bytes) -> str | ReportError:
         return ReportError(path, reason, line=line)
 
 
+def _looks_binary(head: bytes) -> bool:
+    """Whether a table's first bytes are binary data rather than text with a stray NUL.
+
+    A stray NUL refuses only its own row (see :mod:`mapper._read_table`); a zip, a
+    spreadsheet or UTF-16 without a byte order mark is refused whole.
+    """
+    nuls = head.count(b"\x00")
+    if not nuls:
+        return False
+    if nuls * 10 > len(head):
+        return True
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start < len(head) - 3  # a character cut at the end of the head is fine
+    return False
+
+
 def _binary(path: str, raw: bytes) -> ReportError:
     """The error for a file holding NUL bytes."""
     at = raw.index(b"\x00")
@@ -253,6 +282,13 @@ def _report(
     """Settle a reader's entry into a report: id, metadata with index overrides, text cap."""
     label = str(path)
     fields = dict(entry.fields)
+    for key in (*METADATA_KEYS, "id", "date"):
+        value = fields.get(key)
+        if value is not None and not isinstance(value, _SCALARS):
+            # Never str() it: a YAML alias bomb is tiny as a tree and gigabytes as text.
+            reason = f"{key!r} is a {type(value).__name__}, not a single value; left empty"
+            warnings.append(ReportError(label, reason, line=entry.line))
+            fields[key] = None
     if fields.get("published") in (None, "") and "date" in fields:
         fields["published"] = fields["date"]  # the key static-site generators use
     fields.update({key: value for key, value in index.items() if clean_field(value)})
@@ -294,20 +330,20 @@ class _FolderIndexes:
 
     def metadata(self, path: Path) -> dict[str, object]:
         """Fields the folder's index gives *path* (empty when none)."""
-        return self._load(path.parent).get(path.resolve(), {})
+        return self._load(path.parent).get(_resolved(path), {})
 
     def is_index(self, path: Path) -> bool:
         """Whether *path* is a folder index (metadata, not reports)."""
         self._load(path.parent)
-        return path.resolve() in self._index_files
+        return _resolved(path) in self._index_files
 
     def _load(self, folder: Path) -> dict[Path, dict[str, object]]:
-        key = folder.resolve()
+        key = _resolved(folder)
         if key not in self._folders:
             self._folders[key] = {}
             for csv_path in sorted(folder.glob("*.csv"), key=lambda p: p.name):
                 if not csv_path.name.startswith(".") and _has_index_header(csv_path):
-                    self._index_files.add(csv_path.resolve())
+                    self._index_files.add(_resolved(csv_path))
                     self._read_index(csv_path, self._folders[key])
         return self._folders[key]
 
@@ -326,7 +362,7 @@ class _FolderIndexes:
                     continue
                 row = dict(zip(header, cells, strict=False))
                 name = row.pop("file", "").strip()
-                target = (csv_path.parent / name).resolve()
+                target = _resolved(csv_path.parent / name)
                 if not name or not target.is_file():
                     reason = f"index row names {name!r}, which is not a file in this folder"
                     self._result.warnings.append(ReportError(label, reason, line=line))

@@ -19,6 +19,9 @@ function mapperIncidentLayer(options) {
   function esc(value) {
     return String(value).replace(/[&<>"']/g, function (c) { return REPLACE[c]; });
   }
+  // Report text, escaped and isolated: a right-to-left override (U+202E) in a place name
+  // or quote must not reverse the labels and dates the page writes after it.
+  function txt(value) { return "<bdi>" + esc(value) + "</bdi>"; }
   function safeUrl(url) {
     return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
   }
@@ -41,10 +44,10 @@ function mapperIncidentLayer(options) {
   function sourceHtml(s, several) {
     var title = D.strings[s[0]], url = D.strings[s[1]], outlet = D.strings[s[2]];
     var link = safeUrl(url);
-    var name = esc(title || url || "untitled report");
+    var name = txt(title || url || "untitled report");
     var html = link ? '<a href="' + esc(link) + '" target="_blank" rel="noopener noreferrer">' +
       name + "</a>" : name;
-    var meta = [outlet];
+    var meta = [];
     if (several) {
       meta.push(s[4]);
       if (s[5] !== null && s[5] !== undefined) { meta.push("killed " + s[5]); }
@@ -52,8 +55,11 @@ function mapperIncidentLayer(options) {
       if (s[7] !== null && s[7] !== undefined) { meta.push("projectiles " + s[7]); }
     }
     meta = meta.filter(function (m) { return m !== null && m !== undefined && m !== ""; });
-    if (meta.length) { html += '<div class="im-meta">' + esc(meta.join(" \u00b7 ")) + "</div>"; }
-    if (s[3]) { html += "<blockquote>" + esc(s[3]) + "</blockquote>"; }
+    if (outlet || meta.length) {
+      html += '<div class="im-meta">' + (outlet ? txt(outlet) : "") +
+        (outlet && meta.length ? " \u00b7 " : "") + esc(meta.join(" \u00b7 ")) + "</div>";
+    }
+    if (s[3]) { html += "<blockquote>" + txt(s[3]) + "</blockquote>"; }
     return "<li>" + html + "</li>";
   }
   function popupHtml(r) {
@@ -63,7 +69,7 @@ function mapperIncidentLayer(options) {
     if (r[F.date_precision]) {
       dateHtml += ' <span class="im-meta">(' + esc(r[F.date_precision]) + ")</span>";
     }
-    var place = esc(r[F.place] || "place not named");
+    var place = txt(r[F.place] || "place not named");
     if (PRECISION[r[F.geo_precision]]) {
       place += ' <span class="im-meta">(' + esc(PRECISION[r[F.geo_precision]]) + ")</span>";
     }
@@ -73,14 +79,14 @@ function mapperIncidentLayer(options) {
     var several = sources.length > 1;
     var kind = cat.key === "unknown" ? "attack" : cat.key;
     return '<div class="im-popup"><h3>' + esc(kind.charAt(0).toUpperCase() + kind.slice(1)) +
-      " \u00b7 " + esc(r[F.place] || "unknown place") + "</h3><table>" +
+      " \u00b7 " + txt(r[F.place] || "unknown place") + "</h3><table>" +
       line("Date", dateHtml) + line("Place", place) + line("Weapon", weapon) +
       line("Projectiles", valueHtml(r[F.projectiles])) + line("Killed", valueHtml(r[F.killed])) +
-      line("Injured", valueHtml(r[F.injured])) + line("Target", valueHtml(r[F.target])) +
+      line("Injured", valueHtml(r[F.injured])) + line("Target", r[F.target] ? txt(r[F.target]) : null) +
       "</table><div class=\"im-meta\">" + esc(several ? sources.length + " reports" : "Source") +
       '</div><ul class="im-sources">' +
       sources.map(function (s) { return sourceHtml(s, several); }).join("") +
-      '</ul><div class="im-id">' + esc(r[F.incident_id] || "") + "</div></div>";
+      '</ul><div class="im-id">' + txt(r[F.incident_id] || "") + "</div></div>";
   }
 
   var icons = {};
@@ -128,8 +134,8 @@ function mapperIncidentLayer(options) {
   var circles = D.circles.map(function (c) {
     var km = Math.round(c[2] / 100) / 10;
     return L.circle([c[0], c[1]], {radius: c[2], color: "#555", weight: 1, dashArray: "4 3",
-      fillColor: "#333", fillOpacity: 0.05}).bindTooltip(esc((c[3] || "This place") +
-      ": location known only to within about " + km + " km (" + c[4] + " incident" +
+      fillColor: "#333", fillOpacity: 0.05}).bindTooltip(txt(c[3] || "This place") +
+      esc(": location known only to within about " + km + " km (" + c[4] + " incident" +
       (c[4] === 1 ? "" : "s") + ")"));
   });
 
@@ -151,7 +157,7 @@ function mapperIncidentLayer(options) {
     var m = e.layer;
     if (m.incidentIndex === undefined || m.getTooltip()) { return; }
     var r = D.rows[m.incidentIndex];
-    m.bindTooltip(esc((r[F.place] || "unknown place") + ", " + dateText(r[F.date])),
+    m.bindTooltip(txt(r[F.place] || "unknown place") + esc(", " + dateText(r[F.date])),
       {direction: "top"});
     m.openTooltip();
   });
