@@ -21,11 +21,16 @@ import re
 
 import yaml
 
-from mapper._read_fields import Entry
+from mapper._read_fields import MAX_TEXT_CHARS, Entry
 from mapper.errors import ReportError
 
 #: A headline longer than this is a paragraph, not a title.
 MAX_HEADLINE_CHARS = 200
+#: Longest front matter read; real ones are a few lines, and YAML parses ~0.5 MB a second.
+MAX_FRONT_MATTER_CHARS = 65_536
+#: Markdown beyond this is left as it is: the text is cut at MAX_TEXT_CHARS anyway, and
+#: the patterns cost up to 500 steps a character on hostile lines ("[[[[...").
+_MARKDOWN_CHARS = 2 * MAX_TEXT_CHARS
 
 _FENCE = re.compile(r"---[ \t]*")
 _CLOSING_FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
@@ -79,6 +84,12 @@ def _front_matter(path: str, lines: list[str]) -> tuple[dict[str, object], int] 
             path, "front matter opened on this line is never closed by '---'", line=1
         )
     block = "\n".join(lines[1 : number - 1])
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        reason = (
+            f"front matter too large: {len(block):,} characters is over the "
+            f"{MAX_FRONT_MATTER_CHARS:,}-character limit"
+        )
+        return ReportError(path, reason, line=1)
     try:
         data = yaml.safe_load(block)
     except yaml.YAMLError as error:
@@ -123,6 +134,9 @@ def _comparable(line: str) -> str:
 
 def markdown_to_text(body: str) -> str:
     """Reduce Markdown to its words: headings, emphasis, links and images unwrapped."""
+    if len(body) > _MARKDOWN_CHARS:
+        cut = body.rfind("\n", 0, _MARKDOWN_CHARS) + 1 or _MARKDOWN_CHARS
+        return markdown_to_text(body[:cut]) + body[cut:]
     body = _HEADING.sub(r"\1", body)
     body = _IMAGE.sub("", body)
     body = _LINK.sub(r"\1", body)

@@ -153,6 +153,24 @@ def test_a_huge_line_and_deeply_nested_html_are_read_quickly(tmp_path: Path):
     ]
 
 
+def test_pathological_markdown_and_huge_front_matter_are_bounded(tmp_path: Path):
+    # Each "[" or "*" costs the Markdown patterns up to 500 steps: 3 MB of them took 15 s.
+    (tmp_path / "brackets.md").write_text("Headline\n" + "[" * 3_000_000, encoding="utf-8")
+    (tmp_path / "stars.md").write_text("Headline\n" + "*a " * 1_000_000, encoding="utf-8")
+    # YAML parses about half a megabyte a second: a 5 MB front matter held a run 10 s.
+    keys = "".join(f"key{n}: value {n}\n" for n in range(300_000))
+    (tmp_path / "yaml.md").write_text(f"---\n{keys}---\n{OK_TEXT}\n", encoding="utf-8")
+    started = time.perf_counter()
+    reports = read_reports(tmp_path)
+    assert time.perf_counter() - started < 5
+    assert ids(reports) == ["brackets", "stars"]
+    assert all(len(report.text) == 100_000 for report in reports)
+    assert problems(reports) == [
+        f"{tmp_path / 'yaml.md'}:1: front matter too large: {len(keys) - 1:,} characters is "
+        "over the 65,536-character limit"
+    ]
+
+
 def test_folders_with_symlink_loops_and_report_named_folders_end(tmp_path: Path):
     (tmp_path / "a.md").write_text(OK_TEXT, encoding="utf-8")
     (tmp_path / "loop").mkdir()
