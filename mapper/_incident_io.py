@@ -230,7 +230,7 @@ def _json_object(where: str, text: str) -> dict[str, Any]:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         raise IncidentTableError(
-            f"{where}: not JSON: {error.msg} at column {error.colno}"
+            f"{where}: not JSON: {error.msg.removesuffix(' at')} at column {error.colno}"
         ) from None
     except RecursionError:  # json recurses once per bracket
         raise IncidentTableError(f"{where}: not JSON: nested too deeply") from None

@@ -91,7 +91,7 @@ def read_jsonl(path: str, lines: Iterable[str]) -> list[Entry | ReportError]:
         try:
             row = json.loads(content.strip())
         except json.JSONDecodeError as error:
-            reason = f"broken JSON line: {error.msg} at column {error.colno}"
+            reason = f"broken JSON line: {error.msg.removesuffix(' at')} at column {error.colno}"
             out.append(ReportError(path, reason, line=line))
             continue
         except RecursionError:

@@ -103,6 +103,7 @@ def test_a_nul_byte_in_a_table_row_refuses_that_row_only(tmp_path: Path):
     )
     lines = [
         json.dumps({"id": "c", "text": "bad \u0000 text"}),
+        '{"id": "raw", "text": "a raw \t tab"}',
         json.dumps({"id": "d", "text": OK_TEXT}),
     ]
     (tmp_path / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -112,6 +113,7 @@ def test_a_nul_byte_in_a_table_row_refuses_that_row_only(tmp_path: Path):
     assert problems(reports) == [
         f"{tmp_path / 'wire.csv'}:2: {reason}",
         f"{tmp_path / 'wire.jsonl'}:1: {reason}",
+        f"{tmp_path / 'wire.jsonl'}:2: broken JSON line: Invalid control character at column 30",
     ]
 
 
