@@ -287,7 +287,9 @@ def _point(where: str, geometry: Any) -> dict[str, Any]:
     """``latitude``/``longitude`` from a Point geometry; nothing for a null one."""
     if geometry is None:
         return {}
-    coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
+    if not isinstance(geometry, dict):
+        raise IncidentTableError(f"{where}: geometry is not a Point with [longitude, latitude]")
+    coordinates = geometry.get("coordinates")
     if geometry.get("type") != "Point" or not isinstance(coordinates, list) or len(coordinates) < 2:
         raise IncidentTableError(f"{where}: geometry is not a Point with [longitude, latitude]")
     return {"longitude": coordinates[0], "latitude": coordinates[1]}

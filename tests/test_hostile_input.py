@@ -270,6 +270,17 @@ def test_render_names_missing_columns_deep_json_and_bad_bytes(tmp_path: Path, ca
         assert capsys.readouterr().err == f"mapper: error: {message}\n"
 
 
+@pytest.mark.parametrize("geometry", ["here", [44.4, 33.3], {"type": "Point"}])
+def test_render_names_a_geojson_feature_whose_geometry_is_not_a_point(tmp_path, capsys, geometry):
+    table = tmp_path / "incidents.geojson"
+    feature = {"type": "Feature", "geometry": geometry, "properties": GOOD_ROW}
+    table.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    assert main(["render", str(table), "-o", str(tmp_path / "map.html")]) == 2
+    assert capsys.readouterr().err == (
+        f"mapper: error: {table}: feature 1: geometry is not a Point with [longitude, latitude]\n"
+    )
+
+
 def test_render_names_the_table_when_a_merged_source_is_broken(tmp_path: Path, capsys):
     table = tmp_path / "merged.jsonl"
     row = {**GOOD_ROW, "n_reports": 2, "sources": json.dumps([{"killed": "many"}])}
