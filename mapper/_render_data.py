@@ -130,25 +130,41 @@ def _parse_sources(row: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _source_entries(row: dict[str, Any], merged: list[dict[str, Any]]) -> list[list[Any]]:
-    """Each source's own fields; a raw incident is its own single source."""
-    try:
-        return [
-            [
-                s.get("title"),
-                s.get("url"),
-                s.get("source"),
-                s.get("quote"),
-                s.get("date"),
-                _int(s.get("killed")),
-                _int(s.get("injured")),
-                _int(s.get("projectiles")),
-            ]
-            for s in merged or [row]
+    """Each source's own fields; a raw incident is its own single source.
+
+    A hand-edited ``sources`` value may hold anything JSON can: text fields must be
+    text and counts whole numbers, or the incident is named as broken.
+    """
+    return [
+        [
+            *(_source_text(row, s, key) for key in ("title", "url", "source", "quote", "date")),
+            *(_source_count(row, s.get(key)) for key in ("killed", "injured", "projectiles")),
         ]
-    except (TypeError, ValueError) as error:
-        raise IncidentTableError(
-            f"incident {row['incident_id']}: a source has a count that is not a number ({error})"
-        ) from None
+        for s in merged or [row]
+    ]
+
+
+def _source_text(row: dict[str, Any], source: dict[str, Any], key: str) -> str | None:
+    value = source.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise IncidentTableError(
+        f"incident {row['incident_id']}: a source's {key} is not text: {value!r:.60}"
+    )
+
+
+def _source_count(row: dict[str, Any], value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    raise IncidentTableError(
+        f"incident {row['incident_id']}: a source has a count that is not a number ({value!r})"
+    )
 
 
 class _Strings:
@@ -305,7 +321,7 @@ def build_payload(
         entries = _source_entries(r, merged)
         weapon = _weapon_index(r["weapon"])
         counts[CATEGORIES[weapon]] += 1
-        named = {s.get("weapon") for s in merged} - {None, "", r["weapon"]}
+        named = {_source_text(r, s, "weapon") for s in merged} - {None, "", r["weapon"]}
         other_weapons = sorted(str(w) for w in named) or None
         date = span(e[4] for e in entries) if len(entries) > 1 else None
         start, end = period(r["date"])

@@ -300,6 +300,22 @@ def test_unknown_tiles_and_unwritable_outputs_are_clear_errors(tmp_path: Path, c
         assert capsys.readouterr().err.startswith(f"mapper: error: {target}: cannot write the map")
 
 
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ({"title": {"text": "x"}}, "a source's title is not text: {'text': 'x'}"),
+        ({"date": 2020}, "a source's date is not text: 2020"),
+        ({"weapon": ["rocket"]}, "a source's weapon is not text: ['rocket']"),
+        ({"killed": 1.5}, "a source has a count that is not a number (1.5)"),
+    ],
+)
+def test_render_names_a_merged_source_with_values_of_the_wrong_kind(source, message):
+    row = {"incident_id": "m-1", "latitude": 33.3, "longitude": 44.4, "n_reports": 2}
+    row["sources"] = json.dumps([source, {"title": "Other account", "killed": 2}])
+    with pytest.raises(IncidentTableError, match=re.escape(f"incident m-1: {message}")):
+        mapper.render(mapper.incident_frame([row]), tiles=None)
+
+
 def test_render_refuses_coordinates_off_the_globe_and_deep_sources():
     base = {"incident_id": "r-1", "latitude": 33.3, "longitude": 44.4, "weapon": "rocket"}
     cases = [
