@@ -42,6 +42,20 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.{1,500}?)(?<=\S)\1")
 _QUOTE_MARK = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader with dates left as text, for :func:`parse_published` to read.
+
+    The stock resolver turns ``2020-13-45`` into a date that cannot exist and raises;
+    as text it is one warning about one field, and the report is still read.
+    """
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read_text(path: str, text: str) -> list[Entry | ReportError]:
     """Read one ``.txt`` or ``.md`` report from its decoded *text*."""
     fields: dict[str, object] = {}
@@ -91,12 +105,18 @@ def _front_matter(path: str, lines: list[str]) -> tuple[dict[str, object], int] 
         )
         return ReportError(path, reason, line=1)
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_FrontMatterLoader)  # a SafeLoader: no Python tags
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = 2 + mark.line if mark is not None else 1
         problem = getattr(error, "problem", None) or "not valid YAML"
         return ReportError(path, f"front matter is not valid YAML: {problem}", line=where)
+    except RecursionError:  # the composer recurses once per bracket
+        return ReportError(path, "front matter is not valid YAML: nested too deeply", line=1)
+    except (ValueError, TypeError, OverflowError) as error:
+        # Tagged or date-like values are built by Python after parsing: 2020-13-45 is
+        # valid YAML syntax for a date that does not exist.
+        return ReportError(path, f"front matter has a value YAML cannot build: {error}", line=1)
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -74,6 +74,28 @@ def test_python_tags_in_front_matter_are_never_run(tmp_path: Path):
     ]
 
 
+def test_front_matter_values_yaml_cannot_build_are_named_and_the_rest_read(tmp_path: Path):
+    def report(name: str, front: str) -> None:
+        (tmp_path / name).write_text(f"---\n{front}\n---\n{OK_TEXT}\n", encoding="utf-8")
+
+    report("typo.md", "published: 2020-13-45\ntitle: A typo in the date")
+    report("float.md", 'title: Fine\nweight: !!float "heavy"')
+    report("deep.md", "title: " + "[" * 5_000)
+    report("ok.md", "published: 2020-11-18\ntitle: Fine")
+    reports = read_reports(tmp_path)
+    assert ids(reports) == ["ok", "typo"]
+    assert reports.reports[1].title == "A typo in the date"
+    assert problems(reports) == [
+        f"{tmp_path / 'deep.md'}:1: front matter is not valid YAML: nested too deeply",
+        f"{tmp_path / 'float.md'}:1: front matter has a value YAML cannot build: "
+        "could not convert string to float: 'heavy'",
+    ]
+    assert [str(w) for w in reports.warnings] == [
+        f"{tmp_path / 'typo.md'}: published date '2020-13-45' has no month between 1 and 12; "
+        "published left empty"
+    ]
+
+
 def test_a_jsonl_line_nested_too_deeply_is_one_problem_and_the_next_line_is_read(tmp_path):
     deep = "[" * 100_000 + "]" * 100_000
     rows = [
