@@ -173,7 +173,8 @@ def _resolved(path: Path) -> Path:
     """*path* with links followed; a link loop stays as it is, for reading to report."""
     try:
         return path.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: Python 3.11's "Symlink loop from ..."
+    # RuntimeError: Python 3.11's "Symlink loop from ..."; ValueError: a NUL in the name.
+    except (OSError, RuntimeError, ValueError):
         return path.absolute()
 
 
@@ -363,7 +364,8 @@ class _FolderIndexes:
                 row = dict(zip(header, cells, strict=False))
                 name = row.pop("file", "").strip()
                 target = _resolved(csv_path.parent / name)
-                if not name or not target.is_file():
+                # Siblings only: "../../elsewhere" is not a file of this folder.
+                if not name or Path(name).name != name or not target.is_file():
                     reason = f"index row names {name!r}, which is not a file in this folder"
                     self._result.warnings.append(ReportError(label, reason, line=line))
                     continue

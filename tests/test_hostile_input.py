@@ -210,6 +210,26 @@ def test_folders_with_symlink_loops_and_report_named_folders_end(tmp_path: Path)
     ]
 
 
+def test_a_folder_index_names_only_its_own_files(tmp_path: Path):
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "outside.md").write_text(OK_TEXT, encoding="utf-8")
+    (tmp_path / "reports" / "ok.txt").write_text(f"Headline\n{OK_TEXT}\n", encoding="utf-8")
+    index = tmp_path / "reports" / "index.csv"
+    index.write_text(
+        'file,title\n"nul\x00.txt",Nul\n../outside.md,Claimed\nok.txt,Given by the index\n',
+        encoding="utf-8",
+    )
+    reports = read_reports([tmp_path / "reports", tmp_path / "outside.md"])
+    assert [(r.report_id, r.title) for r in reports] == [
+        ("outside", None),
+        ("ok", "Given by the index"),
+    ]
+    assert [str(w) for w in reports.warnings] == [
+        f"{index}:2: index row names 'nul\\x00.txt', which is not a file in this folder",
+        f"{index}:3: index row names '../outside.md', which is not a file in this folder",
+    ]
+
+
 def test_an_unreadable_file_is_named_and_the_others_are_read(tmp_path, monkeypatch):
     # chmod 000 means nothing to root, who runs the tests in CI, so the refusal the
     # operating system gives an ordinary user is raised here instead.
