@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -197,7 +198,12 @@ def _read_file(path: Path) -> list[Entry | ReportError]:
         return [ReportError(label, reason)]
     limit = MAX_TABLE_BYTES if reader.table else MAX_FILE_BYTES
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe or a link to /dev/zero (easy to put in an archive) would block or
+            # never end: only regular files are read.
+            return [ReportError(label, "not a regular file (a pipe, device or socket)")]
+        size = status.st_size
         if size > limit:
             reason = f"too large: {size:,} bytes is over the {limit:,}-byte limit"
             return [ReportError(label, reason)]
@@ -374,6 +380,8 @@ class _FolderIndexes:
 
 def _has_index_header(csv_path: Path) -> bool:
     """Whether a CSV's first record is an index header (``file``, no ``text``)."""
+    if not csv_path.is_file():  # a pipe or device named *.csv: reading it would not end
+        return False
     try:
         with csv_path.open(encoding="utf-8-sig", errors="replace", newline="") as lines:
             first = next(iter(csv_records(str(csv_path), lines)), None)
