@@ -213,14 +213,14 @@ def test_folders_with_symlink_loops_and_report_named_folders_end(tmp_path: Path)
 def test_pipes_and_links_to_devices_are_named_not_read(tmp_path: Path):
     # An archive can carry "report.txt -> /dev/zero"; reading it would never end.
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
-    (tmp_path / "zero.csv").symlink_to("/dev/zero")
+    (tmp_path / "random.csv").symlink_to("/dev/urandom")
     os.mkfifo(tmp_path / "pipe.md")
     (tmp_path / "ok.md").write_text(OK_TEXT, encoding="utf-8")
     reports = read_reports(tmp_path)
     assert ids(reports) == ["ok"]
     reason = "not a regular file (a pipe, device or socket)"
     assert problems(reports) == [
-        f"{tmp_path / name}: {reason}" for name in ("pipe.md", "zero.csv", "zero.txt")
+        f"{tmp_path / name}: {reason}" for name in ("pipe.md", "random.csv", "zero.txt")
     ]
 
 
