@@ -184,20 +184,25 @@ def _word_at(text: str, match: re.Match[str] | None, group: int = 0) -> _Word | 
 def _longest_match(
     index: NameIndex, text: str, at: int
 ) -> tuple[tuple[Place, ...], list[_Word]] | None:
-    word = _word_at(text, TOKEN_RE.match(text, at))
-    if word is None:
+    found = TOKEN_RE.match(text, at)
+    if found is None:
         return None
-    words = [word]
-    if not word.key:
+    raw, end = found.group(), found.end()
+    key = token_key(raw, text, end)
+    if key:
+        # Most capitalised words open no name: turned down before any other work.
+        if key not in index.prefixes or not _capitalised(raw):
+            return None
+        words = [_Word(found.start(), end, raw, key)]
+    else:
         # An Arabic article may open a name ("al-Qa'im"); "the" may not.
-        if word.word.casefold() == "the":
+        if raw.casefold() == "the":
             return None
-        word = _word_at(text, _NEXT_RE.match(text, word.end), 1)
-        if word is None:
+        named = _word_at(text, _NEXT_RE.match(text, end), 1)
+        if named is None or not named.key or not _capitalised(named.word):
             return None
-        words.append(word)
-    if not word.key or not _capitalised(word.word):
-        return None
+        words = [_Word(found.start(), end, raw, key), named]
+    word: _Word | None = words[-1]
     key = ""
     best: tuple[tuple[Place, ...], list[_Word]] | None = None
     while word is not None:

@@ -76,15 +76,19 @@ _SKIP_PREFIXES: tuple[str, ...] = tuple(
 )
 
 
+#: All of them in one pass; the group that matched names the reason.
+_SKIP_RE = re.compile("|".join(f"(?P<{r}>{p.pattern})" for r, p in SKIP_PATTERNS.items()))
+
+
 def skip_reason(sentence: str) -> str | None:
-    """Return why *sentence* tells no new incident ("withdrawal", ...), or None."""
+    """Return why *sentence* tells no new incident ("withdrawal", ...), or None.
+
+    Where several reasons apply, the one found first in the sentence is given.
+    """
     if not _may_skip(words_of(sentence)):
         return None
-    lowered = sentence.lower()
-    for reason, pattern in SKIP_PATTERNS.items():
-        if pattern.search(lowered):
-            return reason
-    return None
+    found = _SKIP_RE.search(sentence.lower())
+    return None if found is None else found.lastgroup
 
 
 @lru_cache(maxsize=4096)

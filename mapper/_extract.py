@@ -98,30 +98,38 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
     [('camp-taji', '2021-05-03', 2, 1)]
     """
     document = split_document(report.text)
-    mentions = gazetteer.find_mentions(_worth_searching(document))
-    incidents = _read(document, mentions, report.published, gazetteer)
+    skips: dict[int, bool] = {}
+    mentions = gazetteer.find_mentions(_worth_searching(document, skips))
+    incidents = _read(document, mentions, report.published, gazetteer, skips)
     if not incidents and report.title:
         # The body said nothing usable; the headline may still name the attack.
         title = report.title.strip()
         headline = Document(
             title, [Sentence(0, len(title), title)], [Clause(0, len(title), title, 0)]
         )
-        incidents = _read(headline, gazetteer.find_mentions(title), report.published, gazetteer)
+        mentions = gazetteer.find_mentions(title)
+        incidents = _read(headline, mentions, report.published, gazetteer, {})
         document = headline
     return [_row(incident, document) for incident in incidents]
 
 
-def _worth_searching(document: Document) -> str:
-    """The document with sentences that tell no attack and no casualty blanked out.
+def _worth_searching(document: Document, skips: dict[int, bool]) -> str:
+    """The document with the sentences whose places cannot matter blanked out.
 
-    Only those sentences' places can matter; blanking (not cutting) keeps offsets,
+    Those are sentences with no casualty word that tell no attack, or tell one but no
+    new incident (a withdrawal, who is blamed: see :func:`skip_reason`, whose answers
+    are kept in *skips* for the clause walk). Blanking (not cutting) keeps offsets,
     and the mention finder passes over spaces almost for free.
     """
     parts: list[str] = []
     end = 0
-    for sentence in document.sentences:
-        if attack_strength(sentence.text) or may_tell_casualties(sentence.text):
+    for index, sentence in enumerate(document.sentences):
+        if may_tell_casualties(sentence.text):
             continue
+        if attack_strength(sentence.text):
+            skips[index] = skip_reason(sentence.text) is not None
+            if not skips[index]:
+                continue
         parts.append(document.text[end : sentence.start])
         parts.append(" " * (sentence.end - sentence.start))
         end = sentence.end
@@ -130,13 +138,17 @@ def _worth_searching(document: Document) -> str:
 
 
 def _read(
-    document: Document, mentions: list[Mention], published: str | None, gazetteer: Gazetteer
+    document: Document,
+    mentions: list[Mention],
+    published: str | None,
+    gazetteer: Gazetteer,
+    skips: dict[int, bool],
 ) -> list[_Incident]:
+    """Walk the clauses; *skips* (sentence -> tells no new incident) is filled lazily."""
     incidents: list[_Incident] = []
     current: _Incident | None = None
     carried: Dated | None = None  # the date the narrative is at
     pending: str | None = None  # a clause whose date becomes `carried` if ever needed
-    skips: dict[int, bool] = {}  # sentence -> tells no new incident; asked lazily
     cursor = 0
     for clause in document.clauses:
         # Mentions are in text order: advance a cursor rather than filter them all.
@@ -157,6 +169,14 @@ def _read(
                 current.casualty_texts.append(clause.text)
             pending = clause.text
             continue
+        if clause.sentence not in skips:
+            skips[clause.sentence] = (
+                skip_reason(document.sentences[clause.sentence].text) is not None
+            )
+        if skips[clause.sentence]:
+            # Whatever dates it and the clauses before it give, the narrative is lost.
+            carried = pending = None
+            continue
         if pending is not None:
             # Dates of clauses without an attack are read only when one follows; one
             # without a date ("No one was hurt.") leaves the narrative where it was.
@@ -167,11 +187,7 @@ def _read(
         # The day the story is at: the last date given, else the open incident's.
         at = carried or (current.dated if current is not None else None)
         own, other_time = _clause_date(clause.text, published, at)
-        if clause.sentence not in skips:
-            skips[clause.sentence] = (
-                skip_reason(document.sentences[clause.sentence].text) is not None
-            )
-        if skips[clause.sentence] or (own is not None and is_history(own[0], own[1], published)):
+        if own is not None and is_history(own[0], own[1], published):
             carried = None
             continue
         dated = own or (None if other_time else carried)

@@ -41,6 +41,8 @@ _DATELINES = (
     ),
 )
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+#: How far back the word before a full stop is looked for first.
+_WORD_WINDOW = 16
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -151,20 +153,28 @@ def clean_paragraphs(text: str) -> list[str]:
 
 def split_document(text: str) -> Document:
     """Clean *text* and split it into sentences and clauses, with offsets."""
-    cleaned = "\n\n".join(clean_paragraphs(text))
+    paragraphs = clean_paragraphs(text)
+    cleaned = "\n\n".join(paragraphs)
     sentences: list[Sentence] = []
-    for paragraph in re.finditer(r"[^\n]+", cleaned):
-        start = paragraph.start()
-        for boundary in _SENTENCE_END_RE.finditer(paragraph.group()):
-            before = paragraph.group()[: boundary.start()].rsplit(None, 1)
+    offset = 0  # where the paragraph starts in `cleaned`; paragraphs hold no line break
+    for paragraph in paragraphs:
+        start = offset
+        for boundary in _SENTENCE_END_RE.finditer(paragraph):
+            at = boundary.start()
+            # The word before the full stop, looked for near it first (not in the whole
+            # paragraph so far, which made long paragraphs quadratic).
+            before = paragraph[max(0, at - _WORD_WINDOW) : at].rsplit(None, 1)
+            if len(before) < 2 and at > _WORD_WINDOW:
+                before = paragraph[:at].rsplit(None, 1)
             word = before[-1].lower().rstrip(".") if before else ""
             if word in _ABBREVIATIONS or len(word) == 1:
                 continue
-            end = paragraph.start() + boundary.start() + 1
-            sentences.append(_sentence(cleaned, start, end))
-            start = paragraph.start() + boundary.end()
-        if start < paragraph.end():
-            sentences.append(_sentence(cleaned, start, paragraph.end()))
+            sentences.append(_sentence(cleaned, start, offset + at + 1))
+            start = offset + boundary.end()
+        offset += len(paragraph)
+        if start < offset:
+            sentences.append(_sentence(cleaned, start, offset))
+        offset += 2
     clauses = []
     for index, sentence in enumerate(sentences):
         start = sentence.start
