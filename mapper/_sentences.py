@@ -28,6 +28,13 @@ _CAPTION_START_RE = re.compile(
     r"(?:photo|picture|image|file photo|file picture|caption|credit)s?\b\s*[:\-—(]",
     re.IGNORECASE,
 )
+#: The four kinds of line above in one anchored pass (they cannot open alike: a link
+#: list, a bullet, or furniture, an "Updated" line or a caption, to drop).
+_LINE_KIND_RE = re.compile(
+    rf"(?P<read_also>{_READ_ALSO_RE.pattern})|(?P<bullet>{_BULLET_RE.pattern})"
+    rf"|(?P<furniture>{_UPDATED_RE.pattern}|{_CAPTION_START_RE.pattern})",
+    re.IGNORECASE,
+)
 _CAPTION_CREDIT_RE = re.compile(r"\[[^\]]*(?:AFP|Getty|Reuters|AP|photo|Photo)[^\]]*\]\s*$")
 _DATELINES = (
     re.compile(r"^\s*\((?:[A-Z][\w'’-]*)(?:[ ,]+[A-Z][\w'’-]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?"),
@@ -40,6 +47,8 @@ _DATELINES = (
         r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*"
     ),
 )
+#: The datelines above as one pattern, tried first: most paragraphs have none.
+_ANY_DATELINE_RE = re.compile("|".join(f"(?:{d.pattern})" for d in _DATELINES))
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 #: How far back the word before a full stop is looked for first.
 _WORD_WINDOW = 16
@@ -119,13 +128,15 @@ def clean_paragraphs(text: str) -> list[str]:
     paragraphs: list[str] = []
     in_link_list = False
     for block in _BLANK_LINE_RE.split(text.replace("\r\n", "\n")):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        lines = [line for line in map(str.strip, block.split("\n")) if line]
         kept: list[str] = []
         for i, line in enumerate(lines):
-            if _READ_ALSO_RE.match(line):
+            kind = _LINE_KIND_RE.match(line)
+            found = kind.lastgroup if kind is not None else None
+            if found == "read_also":
                 in_link_list = True
                 continue
-            if _BULLET_RE.match(line):
+            if found == "bullet":
                 if in_link_list:
                     continue
             else:
@@ -133,7 +144,7 @@ def clean_paragraphs(text: str) -> list[str]:
             repeated = (i > 0 and lines[i - 1] == line) or (
                 i + 1 < len(lines) and lines[i + 1] == line
             )
-            if repeated or _UPDATED_RE.match(line) or _is_caption(line):
+            if repeated or found == "furniture" or _has_photo_credit(line):
                 continue
             kept.append(line)
         if not kept:
@@ -142,11 +153,12 @@ def clean_paragraphs(text: str) -> list[str]:
         # A heading, a teaser or a byline: no sentence ending.
         if not paragraph.rstrip("\"'”’)] ").endswith((".", "!", "?")):
             continue
-        for dateline in _DATELINES:
-            cut = dateline.match(paragraph)
-            if cut and cut.end() < len(paragraph):
-                paragraph = paragraph[cut.end() :]
-                break
+        if _ANY_DATELINE_RE.match(paragraph):
+            for dateline in _DATELINES:
+                cut = dateline.match(paragraph)
+                if cut and cut.end() < len(paragraph):
+                    paragraph = paragraph[cut.end() :]
+                    break
         paragraphs.append(paragraph)
     return paragraphs
 
@@ -192,10 +204,8 @@ def split_document(text: str) -> Document:
     return Document(cleaned, sentences, clauses)
 
 
-def _is_caption(line: str) -> bool:
-    """A photo caption: "Photo: ..." or a line ending in a bracketed credit."""
-    if _CAPTION_START_RE.match(line):
-        return True
+def _has_photo_credit(line: str) -> bool:
+    """A photo caption ending in a bracketed credit ("... [AFP]")."""
     return line.endswith("]") and _CAPTION_CREDIT_RE.search(line) is not None
 
 
@@ -207,6 +217,8 @@ def _may_cut(sentence: str) -> bool:
 
 
 def _sentence(text: str, start: int, end: int) -> Sentence:
+    if end < len(text) and not text[end - 1].isspace() and text[end] not in "\"'”’)]":
+        return Sentence(start, end, text[start:end])  # the usual case, nothing to move
     while end > start and text[end - 1].isspace():
         end -= 1
     # Keep a closing quote or bracket with its sentence.
