@@ -136,6 +136,13 @@ def _plain(value: Any) -> Cell:
     return str(value)
 
 
+def _default_mode() -> int:
+    """The permissions a new file gets under the process's umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _write_atomically(path: Path, content: str) -> None:
     temporary: Path | None = None
     try:
@@ -149,6 +156,9 @@ def _write_atomically(path: Path, content: str) -> None:
         ) as handle:
             temporary = Path(handle.name)
             handle.write(content)
+        # The temporary file is private (0600); give the table the mode a plain open()
+        # would, or keep the mode of the file it replaces.
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
         os.replace(temporary, path)
     except BaseException:
         if temporary is not None:

@@ -73,6 +73,19 @@ def test_writing_is_deterministic_and_leaves_no_temporary_files(tmp_path, incide
     assert sorted(p.name for p in tmp_path.iterdir()) == [first.name, second.name]
 
 
+def test_a_written_table_is_as_readable_as_any_new_file(tmp_path, incidents):
+    # Written through a private temporary file, the table still gets the usual mode.
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    fresh = tmp_path / "incidents.csv"
+    write_incidents(incidents, fresh)
+    assert fresh.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
+    # Replacing a file keeps the mode its owner chose.
+    fresh.chmod(0o640)
+    write_incidents(incidents, fresh)
+    assert fresh.stat().st_mode & 0o777 == 0o640
+
+
 @pytest.mark.parametrize("extension", FORMATS)
 def test_an_empty_table_round_trips(tmp_path, extension):
     path = tmp_path / f"empty.{extension}"
