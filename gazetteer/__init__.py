@@ -13,12 +13,26 @@ layered over a compact GeoNames base layer, with the spellings news uses::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from gazetteer._gazetteer import Gazetteer, default_gazetteer, load_gazetteer
-from gazetteer._geocoder import GazetteerGeocoder
 from gazetteer._normalize import normalize_name
 from gazetteer._place import KINDS, Candidate, Mention, Place
 from gazetteer._validate import check_file
 from gazetteer.errors import GazetteerError, GazetteerFileError, UnknownPlaceError
+
+if TYPE_CHECKING:
+    from gazetteer._geocoder import GazetteerGeocoder
+
+
+def __getattr__(name: str) -> Any:
+    # Importing geopy takes longer than loading the whole gazetteer: only on first use.
+    if name == "GazetteerGeocoder":
+        from gazetteer._geocoder import GazetteerGeocoder
+
+        return GazetteerGeocoder
+    raise AttributeError(f"module 'gazetteer' has no attribute {name!r}")
+
 
 __all__ = [
     "KINDS",

@@ -19,6 +19,7 @@ def test_public_names_are_listed_in_all(package: str) -> None:
         "annotations",
         "importlib",
         "Any",
+        "TYPE_CHECKING",
         "errors",
     }
     assert public <= set(module.__all__)
