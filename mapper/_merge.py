@@ -16,7 +16,9 @@ The rules (docs/merging.md has the reasoning):
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import gc
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -85,11 +87,31 @@ def merge_incidents(incidents: pd.DataFrame, *, gazetteer: Gazetteer | None = No
         gazetteer = default_gazetteer()
     if frame.empty:
         return assemble_incidents(frame, [], {})
-    places = _describe_places(frame, gazetteer)
-    atoms, atom_of_row = _atoms(frame)
-    order = sorted(range(len(atoms)), key=lambda i: _specificity(atoms[i], places))
-    labels = cluster_atoms(atoms, order, PlaceMatcher(places, gazetteer))
-    return assemble_incidents(frame, [labels[a] for a in atom_of_row], places)
+    with _collector_paused():
+        places = _describe_places(frame, gazetteer)
+        atoms, atom_of_row = _atoms(frame)
+        specificity = {key: place.specificity for key, place in places.items()}
+        keys = [_specificity(atom, specificity) for atom in atoms]
+        order = sorted(range(len(atoms)), key=keys.__getitem__)
+        labels = cluster_atoms(atoms, order, PlaceMatcher(places, gazetteer))
+        return assemble_incidents(frame, [labels[a] for a in atom_of_row], places)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector, as it was before afterwards.
+
+    A merge builds hundreds of thousands of small lists, tuples and sets, none in a
+    reference cycle: reference counting frees them all, while the collector would scan
+    them again and again (a third of the time of a 100,000-mention merge).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _check_ids(frame: pd.DataFrame) -> None:
@@ -120,37 +142,49 @@ def _atoms(frame: pd.DataFrame) -> tuple[list[Atom], list[int]]:
     values.append(
         python_values(frame["published"]) if "published" in frame else [None] * len(frame)
     )
+    # A table has far fewer distinct dates and weapons than rows: work those out once.
+    intervals: dict[tuple[str | None, str | None], tuple[int, int] | None] = {}
+    families = {weapon: _family(weapon) for weapon in dict.fromkeys(values[5])}
     index: dict[Hashable, int] = {}
-    atoms: list[Atom] = []
+    keys: list[tuple[Any, ...]] = []
     reports_of: list[set[str]] = []
     atom_of_row: list[int] = []
     for report, incident, date, precision, place, weapon, when in zip(*values, strict=True):
-        interval = day_interval(date, infer_precision(date, precision))
+        if (date, precision) not in intervals:
+            intervals[date, precision] = day_interval(date, infer_precision(date, precision))
+        interval = intervals[date, precision]
         state = publication_state(date, when) if interval and interval[0] == interval[1] else ""
-        family = None if weapon is None or weapon in GENERIC_WEAPONS else weapon
-        family = WEAPON_FAMILY.get(family, family) if family else None
         # Undated mentions only ever meet their own report; placeless ones nothing.
         scope = incident if place is None else (report if interval is None else "")
-        key = (interval, place, family, state, scope)
+        key = (interval, place, families[weapon], state, scope)
         number = index.get(key)
         if number is None:
-            number = index[key] = len(atoms)
-            lo, hi = interval if interval else (None, None)
-            atoms.append(Atom(lo, hi, place, family, frozenset(), state))
+            number = index[key] = len(keys)
+            keys.append(key)
             reports_of.append(set())
         reports_of[number].add(str(report))
         atom_of_row.append(number)
-    atoms = [
-        Atom(a.lo, a.hi, a.place, a.family, frozenset(reports), a.state)
-        for a, reports in zip(atoms, reports_of, strict=True)
-    ]
+    atoms = []
+    for (interval, place, family, state, _), reports in zip(keys, reports_of, strict=True):
+        lo, hi = interval or (None, None)
+        atoms.append(Atom(lo, hi, place, family, frozenset(reports), state))
     return atoms, atom_of_row
 
 
-def _specificity(atom: Atom, places: dict[str, PlaceInfo]) -> tuple[Any, ...]:
-    """Sort key: dated before undated, narrow dates and small places first, then content."""
+def _family(weapon: str | None) -> str | None:
+    """The weapon family an atom compares; None for an unknown or generic weapon."""
+    if not weapon or weapon in GENERIC_WEAPONS:
+        return None
+    return WEAPON_FAMILY.get(weapon, weapon)
+
+
+def _specificity(atom: Atom, places: dict[str, tuple[Any, ...]]) -> tuple[Any, ...]:
+    """Sort key: dated before undated, narrow dates and small places first, then content.
+
+    *places* holds each place's :attr:`PlaceInfo.specificity`.
+    """
     span = (atom.hi - atom.lo) if atom.lo is not None and atom.hi is not None else 10**9
-    place = places[atom.place].specificity if atom.place else (float("inf"), 0, "")
+    place = places[atom.place] if atom.place else (float("inf"), 0, "")
     return (
         span > 0,
         span,
