@@ -328,6 +328,12 @@ def _frame(path: str, columns: list[str], rows: list[Row]) -> pd.DataFrame:
 
 
 def _typed(path: str, column: str, dtype: str, rows: list[Row]) -> Iterator[Cell]:
+    if dtype == "string":
+        # Text never fails to convert, and most of it is text already (all of a CSV).
+        for _, row in rows:
+            value = row.get(column)
+            yield value if value is None or type(value) is str else _to_text(value)
+        return
     convert = _CONVERTERS[dtype]
     limit = _COORDINATE_LIMITS.get(column)
     for where, row in rows:

@@ -135,12 +135,16 @@ def _source_entries(row: dict[str, Any], merged: list[dict[str, Any]]) -> list[l
     A hand-edited ``sources`` value may hold anything JSON can: text fields must be
     text and counts whole numbers, or the incident is named as broken.
     """
+    if not merged:
+        # The row's own columns are typed already (the table is conformed).
+        own = ("title", "url", "source", "quote", "date", "killed", "injured", "projectiles")
+        return [[row[key] for key in own]]
     return [
         [
             *(_source_text(row, s, key) for key in ("title", "url", "source", "quote", "date")),
             *(_source_count(row, s.get(key)) for key in ("killed", "injured", "projectiles")),
         ]
-        for s in merged or [row]
+        for s in merged
     ]
 
 
