@@ -114,12 +114,14 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
 
 
 def _worth_searching(document: Document, skips: dict[int, bool]) -> str:
-    """The document with the sentences whose places cannot matter blanked out.
+    """The document with the sentences that cannot place an incident blanked out.
 
     Those are sentences with no casualty word that tell no attack, or tell one but no
-    new incident (a withdrawal, who is blamed: see :func:`skip_reason`, whose answers
-    are kept in *skips* for the clause walk). Blanking (not cutting) keeps offsets,
-    and the mention finder passes over spaces almost for free.
+    new incident (a withdrawal, who is blamed: see :func:`skip_reason`); the skip
+    answers are recorded in *skips* for the clause walk. Blanking (not cutting) keeps
+    offsets, and the mention finder passes over spaces almost for free. A sentence's
+    last character (its full stop) stays: the finder reads it as context ("Hit" opening
+    the next sentence is the verb, not the town).
     """
     parts: list[str] = []
     end = 0
@@ -130,9 +132,10 @@ def _worth_searching(document: Document, skips: dict[int, bool]) -> str:
             skips[index] = skip_reason(sentence.text) is not None
             if not skips[index]:
                 continue
+        kept = max(sentence.start, sentence.end - 1)
         parts.append(document.text[end : sentence.start])
-        parts.append(" " * (sentence.end - sentence.start))
-        end = sentence.end
+        parts.append(" " * (kept - sentence.start))
+        end = kept
     parts.append(document.text[end:])
     return "".join(parts)
 

@@ -18,7 +18,8 @@ import io
 import json
 import math
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -136,32 +137,24 @@ def _plain(value: Any) -> Cell:
     return str(value)
 
 
-def _default_mode() -> int:
-    """The permissions a new file gets under the process's umask."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 def _write_atomically(path: Path, content: str) -> None:
-    temporary: Path | None = None
+    """Write *content* to a new file beside *path*, then put it in *path*'s place.
+
+    The new file is created like any other (the umask applies), not private as a
+    ``tempfile`` one would be; a file it replaces keeps the mode its owner chose.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    created = False
     try:
-        with tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            newline="",
-            dir=path.parent,
-            prefix=f".{path.name}.",
-            delete=False,
-        ) as handle:
-            temporary = Path(handle.name)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        created = True
+        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)
-        # The temporary file is private (0600); give the table the mode a plain open()
-        # would, or keep the mode of the file it replaces.
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else _default_mode())
+        if path.is_file():
+            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
         os.replace(temporary, path)
     except BaseException:
-        if temporary is not None:
+        if created:
             temporary.unlink(missing_ok=True)
         raise
 
@@ -328,25 +321,20 @@ def _frame(path: str, columns: list[str], rows: list[Row]) -> pd.DataFrame:
 
 
 def _typed(path: str, column: str, dtype: str, rows: list[Row]) -> Iterator[Cell]:
-    if dtype == "string":
-        # Text never fails to convert, and most of it is text already (all of a CSV).
-        for _, row in rows:
-            value = row.get(column)
-            yield value if value is None or type(value) is str else _to_text(value)
-        return
     convert = _CONVERTERS[dtype]
     limit = _COORDINATE_LIMITS.get(column)
+    text = dtype == "string"
     for where, row in rows:
         value = row.get(column)
-        if value is None:
-            yield None
+        if value is None or (text and type(value) is str):
+            yield value  # most text is text already (all of a CSV): no conversion
             continue
         try:
             cell = convert(value)
         except (TypeError, ValueError):
+            expected = {"Int64": "a whole number", "Float64": "a number"}.get(dtype, "text")
             raise IncidentTableError(
-                f"{path}{where}: column {column!r}: {value!r} is not "
-                f"{'a whole number' if dtype == 'Int64' else 'a number'}"
+                f"{path}{where}: column {column!r}: {value!r} is not {expected}"
             ) from None
         except OverflowError:
             raise IncidentTableError(

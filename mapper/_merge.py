@@ -64,6 +64,11 @@ def merge_incidents(incidents: pd.DataFrame, *, gazetteer: Gazetteer | None = No
     IncidentTableError
         If a row has no ``incident_id`` or two rows share one.
 
+    Notes
+    -----
+    Python's cyclic garbage collector is paused (for the whole process) while the merge
+    runs, and restored as it was afterwards: the merge makes no reference cycles.
+
     Examples
     --------
     >>> import mapper

@@ -50,8 +50,6 @@ _DATELINES = (
 #: The datelines above as one pattern, tried first: most paragraphs have none.
 _ANY_DATELINE_RE = re.compile("|".join(f"(?:{d.pattern})" for d in _DATELINES))
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-#: How far back the word before a full stop is looked for first.
-_WORD_WINDOW = 16
 _ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -171,13 +169,13 @@ def split_document(text: str) -> Document:
     offset = 0  # where the paragraph starts in `cleaned`; paragraphs hold no line break
     for paragraph in paragraphs:
         start = offset
+        searched = 0  # where the text after the last boundary starts
         for boundary in _SENTENCE_END_RE.finditer(paragraph):
             at = boundary.start()
-            # The word before the full stop, looked for near it first (not in the whole
-            # paragraph so far, which made long paragraphs quadratic).
-            before = paragraph[max(0, at - _WORD_WINDOW) : at].rsplit(None, 1)
-            if len(before) < 2 and at > _WORD_WINDOW:
-                before = paragraph[:at].rsplit(None, 1)
+            # The word before the full stop: a boundary ends in white space, so that word
+            # lies after the last one (reading the whole paragraph so far was quadratic).
+            before = paragraph[searched:at].rsplit(None, 1)
+            searched = boundary.end()
             word = before[-1].lower().rstrip(".") if before else ""
             if word in _ABBREVIATIONS or len(word) == 1:
                 continue

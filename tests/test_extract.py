@@ -79,6 +79,13 @@ def test_hit_the_town_is_a_place_and_hit_the_verb_is_not(gaz):
     assert places(rows) == ["hit"]
     assert rows[0]["weapon"] == "ied"
     assert incidents(gaz, "Rockets hit the area on Sunday, police said.") == []
+    # A sentence opening with the verb stays the verb after one that tells no incident
+    # (a withdrawal), however long that one is.
+    after_a_withdrawal = (
+        "American troops withdrew from the base after rockets struck it in March. "
+        "Hit again by two rockets on Monday, a supply convoy burned on the road."
+    )
+    assert "hit" not in places(incidents(gaz, after_a_withdrawal))
 
 
 def test_balad_air_base_and_balad_town_are_different_places(gaz):

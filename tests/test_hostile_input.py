@@ -309,6 +309,16 @@ def test_render_names_the_file_line_and_column_of_a_bad_value(tmp_path, capsys, 
     assert not (tmp_path / "map.html").exists()
 
 
+def test_render_names_a_text_value_json_cannot_hold(tmp_path, capsys):
+    table = tmp_path / "incidents.jsonl"
+    row = json.dumps({**GOOD_ROW, "title": [float("nan")]})  # NaN: not JSON, not text
+    table.write_text(row + "\n", encoding="utf-8")
+    assert main(["render", str(table), "-o", str(tmp_path / "map.html")]) == 2
+    assert (
+        capsys.readouterr().err == f"mapper: error: {table}:1: column 'title': [nan] is not text\n"
+    )
+
+
 def test_render_names_missing_columns_deep_json_and_bad_bytes(tmp_path: Path, capsys):
     short = tmp_path / "short.csv"
     short.write_text("report_id,incident_id\nr,r-1\n", encoding="utf-8")

@@ -1,5 +1,7 @@
 """Finding place names in running text without mistaking ordinary words for places."""
 
+import re
+
 from gazetteer import default_gazetteer
 
 
@@ -61,3 +63,12 @@ def test_surname_with_al_after_a_given_name_is_a_person() -> None:
 def test_a_town_is_offered_once_not_again_from_the_base_layer() -> None:
     ids = [c.place.id for c in default_gazetteer().lookup("Ramadi")]
     assert ids == ["ramadi"]
+
+
+def test_name_openings_are_found_where_the_regex_word_boundary_puts_them() -> None:
+    # The opening scan tests "start of a word" by hand; it must agree with the regex
+    # engine's \w on every character of the Basic Multilingual Plane.
+    from gazetteer._mentions import _is_word_char
+
+    word = re.compile(r"\w")
+    assert all(_is_word_char(chr(code)) == bool(word.match(chr(code))) for code in range(0x10000))
