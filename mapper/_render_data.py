@@ -137,15 +137,19 @@ def _source_entries(row: dict[str, Any], merged: list[dict[str, Any]]) -> list[l
     """
     if not merged:
         # The row's own columns are typed already (the table is conformed).
-        own = ("title", "url", "source", "quote", "date", "killed", "injured", "projectiles")
-        return [[row[key] for key in own]]
+        return [[row[key] for key in (*_SOURCE_TEXTS, *_SOURCE_COUNTS)]]
     return [
         [
-            *(_source_text(row, s, key) for key in ("title", "url", "source", "quote", "date")),
-            *(_source_count(row, s.get(key)) for key in ("killed", "injured", "projectiles")),
+            *(_source_text(row, s, key) for key in _SOURCE_TEXTS),
+            *(_source_count(row, s.get(key)) for key in _SOURCE_COUNTS),
         ]
         for s in merged
     ]
+
+
+#: A source entry's fields, in order: its texts, then its counts.
+_SOURCE_TEXTS = ("title", "url", "source", "quote", "date")
+_SOURCE_COUNTS = ("killed", "injured", "projectiles")
 
 
 def _source_text(row: dict[str, Any], source: dict[str, Any], key: str) -> str | None:

@@ -28,8 +28,10 @@ _CAPTION_START_RE = re.compile(
     r"(?:photo|picture|image|file photo|file picture|caption|credit)s?\b\s*[:\-—(]",
     re.IGNORECASE,
 )
-#: The four kinds of line above in one anchored pass (they cannot open alike: a link
-#: list, a bullet, or furniture, an "Updated" line or a caption, to drop).
+#: The four patterns above in one anchored match; the group says which kind of line it
+#: is: a link list heading, a bullet, or furniture to drop ("Updated ..." or a caption).
+#: No line can open as two of the kinds (their first characters differ), except the two
+#: kinds of furniture, which are dropped alike.
 _LINE_KIND_RE = re.compile(
     rf"(?P<read_also>{_READ_ALSO_RE.pattern})|(?P<bullet>{_BULLET_RE.pattern})"
     rf"|(?P<furniture>{_UPDATED_RE.pattern}|{_CAPTION_START_RE.pattern})",
