@@ -94,17 +94,25 @@ def _inline_block(heat: bool) -> str:
 
 
 def _cdn_block(heat: bool) -> str:
-    """Return ``<link>``/``<script src>`` elements at the addresses folium uses."""
+    """Return ``<link>``/``<script src>`` elements at the addresses folium uses.
+
+    folium links an older markercluster than the one a standalone map inlines: its
+    addresses are given the installed version, so both kinds of file run the same code.
+    """
+    import xstatic.pkg.leaflet_markercluster
     from folium.folium import _default_css, _default_js
     from folium.plugins.heat_map import HeatMap
     from folium.plugins.marker_cluster import MarkerCluster
 
+    def cluster(url: str) -> str:
+        return re.sub(r"/\d+\.\d+\.\d+/", f"/{xstatic.pkg.leaflet_markercluster.VERSION}/", url)
+
     js = [url for name, url in _default_js if name == "leaflet"]
-    js += [url for _, url in MarkerCluster.default_js]
+    js += [cluster(url) for _, url in MarkerCluster.default_js]
     if heat:
         js += [url for _, url in HeatMap.default_js]
     css = [url for name, url in _default_css if name == "leaflet_css"]
-    css += [url for _, url in MarkerCluster.default_css]
+    css += [cluster(url) for _, url in MarkerCluster.default_css]
     lines = [f'<link rel="stylesheet" href="{url}"/>' for url in css]
     lines += [f'<script src="{url}"></script>' for url in js]
     return "\n".join(lines)

@@ -199,11 +199,24 @@ def _compact(entries: list[list[Any]], strings: _Strings) -> list[list[Any]]:
 
 
 def _count(row_value: Any, entries: list[list[Any]], index: int) -> Any:
+    """The row's figure, or its sources' range where they differ and the row keeps the
+    merged (highest) figure: a figure edited in the table is shown as edited."""
+    value = _int(row_value)
     if len(entries) > 1:
         ranged = span(e[index] for e in entries)
-        if ranged is not None:
+        if isinstance(ranged, list) and value == ranged[1]:
             return ranged
-    return _int(row_value)
+    return value
+
+
+def _date_range(row_date: str | None, entries: list[list[Any]]) -> list[str] | None:
+    """The first and last of the sources' dates where they differ and the row keeps one
+    of them; a coarser date that a finer one falls in (a month-only round-up) agrees."""
+    dates = {e[4] for e in entries if e[4]}
+    finest = sorted(d for d in dates if not any(o != d and o.startswith(d) for o in dates))
+    if len(finest) > 1 and row_date in finest:
+        return [finest[0], finest[-1]]
+    return None
 
 
 def _weapon_index(weapon: str | None) -> int:
@@ -331,14 +344,14 @@ def build_payload(
         counts[CATEGORIES[weapon]] += 1
         named = {_source_text(r, s, "weapon") for s in merged} - {None, "", r["weapon"]}
         other_weapons = sorted(str(w) for w in named) or None
-        date = span(e[4] for e in entries) if len(entries) > 1 else None
+        date = _date_range(r["date"], entries) if len(entries) > 1 else None
         start, end = period(r["date"])
         rows.append(
             [
                 lat,
                 lon,
                 weapon,
-                date if isinstance(date, list) else r["date"],
+                date or r["date"],
                 r["date_precision"],
                 r["place"],
                 _int(r["geo_precision"]),

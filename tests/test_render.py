@@ -104,6 +104,10 @@ def test_cdn_map_links_the_libraries_and_is_smaller(places: Gazetteer) -> None:
     assert re.search(r'<script src="https://[^"]+leaflet[^"]*\.js"></script>', linked)
     assert re.search(r'<script src="https://[^"]+markercluster[^"]*\.js"></script>', linked)
     assert len(linked) < len(standalone) / 3
+    # The linked markercluster is the version a standalone map inlines.
+    import xstatic.pkg.leaflet_markercluster as cluster
+
+    assert linked.count(f"/leaflet.markercluster/{cluster.VERSION}/") == 3
 
 
 def test_render_does_not_change_folium_defaults(places: Gazetteer) -> None:
@@ -214,6 +218,25 @@ def test_merged_incident_shows_ranges_and_all_sources(places: Gazetteer) -> None
     assert [payload.data["strings"][s[0]] for s in (first, second)] == ["First", "Second"]
     assert second[3:] == ["two dead", "2020-11-18", 2, 5, None]  # each source's own figures
     assert payload.summary.startswith("1 incident from 2 reports")
+
+
+def test_a_reviewed_merged_incident_shows_its_edited_figures(places: Gazetteer) -> None:
+    sources = [
+        {"incident_id": "a-1", "report_id": "a", "date": "2024-02", "killed": 1, "injured": 4},
+        {"incident_id": "b-1", "report_id": "b", "date": "2024-02-12", "killed": 2,
+         "injured": 4},
+    ]  # fmt: skip
+    merged = incident(report_id="a;b", date="2024-02-12", n_reports=2, sources=json.dumps(sources))
+    edited = {**merged, "killed": 5, "injured": None}
+    payload = build_payload(
+        mapper.incident_frame([{**merged, "killed": 2, "injured": 4}, edited]), lambda ids: {}
+    )
+    field = {name: i for i, name in enumerate(payload.data["fields"])}
+    as_merged, as_edited = payload.data["rows"]
+    assert as_merged[field["killed"]] == [1, 2]  # the sources differ: a range
+    assert (as_edited[field["killed"]], as_edited[field["injured"]]) == (5, None)
+    # A month-only round-up does not disagree with the day a later report gives.
+    assert as_merged[field["date"]] == "2024-02-12"
 
 
 def test_areas_come_from_the_gazetteer_outline(places: Gazetteer) -> None:
