@@ -13,7 +13,7 @@ from shapely import STRtree
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from gazetteer._mentions import NameIndex, find_mentions
+from gazetteer._mentions import PLACE_WORDS, NameIndex, find_mentions
 from gazetteer._normalize import normalize_name
 from gazetteer._place import Candidate, Mention, Place
 from gazetteer._read import GazetteerFile, Problems, attach_outlines, read_file
@@ -49,6 +49,23 @@ _KIND_RANK = {
         )
     )
 }
+
+
+#: How alike (RapidFuzz ratio, 0-100) a near spelling must be.
+_FUZZY_CUTOFF = 85
+#: Words that name a kind of place rather than the place ("Erbil airport").
+_KIND_WORDS = PLACE_WORDS | {"international", "airfield"}
+
+
+def _names_alike(query: str, key: str) -> bool:
+    """Whether every word of *key* that names the place, not its kind, is near a word of
+    *query*: "Karbala airport" is not a near spelling of "Erbil airport"."""
+    words = query.split()
+    return all(
+        any(fuzz.ratio(word, other) >= _FUZZY_CUTOFF for other in words)
+        for word in key.split()
+        if word not in _KIND_WORDS
+    )
 
 
 class Gazetteer:
@@ -128,10 +145,12 @@ class Gazetteer:
         if exact or not fuzzy or not key:
             return [Candidate(place, 100.0) for place in exact[:limit]]
         found = process.extract(
-            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=85, limit=limit
+            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=limit
         )
         candidates: dict[str, Candidate] = {}
         for other, score, _ in sorted(found, key=lambda hit: (-hit[1], hit[0])):
+            if not _names_alike(key, other):
+                continue
             for place in self._index.keys[other]:
                 candidates.setdefault(place.id, Candidate(place, round(float(score), 1)))
         return list(candidates.values())[:limit]

@@ -95,3 +95,19 @@ def test_bad_user_file_is_refused_whole_naming_file_and_rows() -> None:
     assert f"{path}:6: source is empty" in message
     assert "name 'shared name' is given to both 'camp-bad-seven' and 'camp-bad-six'" in message
     assert f"{path}:9: duplicate id 'camp-bad-six'" in message
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Karbala airport", "Karbala International Airport", "Kut airbase", "Balad airport",
+     "Shatt al-Arab District"],
+)  # fmt: skip
+def test_a_near_spelling_must_be_near_in_the_name_not_only_in_the_kind(name: str) -> None:
+    # "airport" and "air base" alone must not carry an unknown place to a far-away one.
+    assert default_gazetteer().lookup(name) == []
+
+
+def test_a_slip_in_the_kind_word_still_finds_the_place() -> None:
+    gaz = default_gazetteer()
+    assert gaz.lookup("Erbil airprot")[0].place.id == "erbil-air-base"
+    assert gaz.lookup("Baghdad Internationl Airport")[0].place.id == "baghdad-airport"
