@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer._gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from gazetteer._normalize import normalize_name
-from gazetteer._place import KINDS, Candidate, Mention, Place
+from gazetteer._place import KINDS, SPECIFICITY, Candidate, Mention, Place
 from gazetteer._validate import check_file
 from gazetteer.errors import GazetteerError, GazetteerFileError, UnknownPlaceError
 
@@ -40,6 +40,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "KINDS",
+    "SPECIFICITY",
     "Candidate",
     "Gazetteer",
     "GazetteerError",

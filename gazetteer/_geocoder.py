@@ -17,7 +17,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from gazetteer._gazetteer import Gazetteer, default_gazetteer
-from gazetteer._place import Place
+from gazetteer._place import SPECIFICITY, Place
 
 _EARTH_RADIUS_KM = 6371.0088
 
@@ -85,25 +85,25 @@ class GazetteerGeocoder(Geocoder):
         limit: int = 10,
         max_distance_km: float = 25.0,
     ) -> Location | list[Location] | None:
-        """Return the nearest places to a point, most specific outline first.
+        """Return the places at a point, the most specific first, then those nearby.
 
-        *query* is anything geopy accepts as a point: ``(lat, lon)``, ``"lat, lon"``
-        or a :class:`geopy.point.Point`.
+        A place is at the point when its outline holds it or it lies within the place's
+        radius; those come first, the most specific kind first (the embassy before the
+        Green Zone, the city before its district), nearer before farther. Then come the
+        other places within *max_distance_km*, nearest first. *query* is anything geopy
+        accepts as a point: ``(lat, lon)``, ``"lat, lon"`` or a :class:`geopy.point.Point`.
         """
         point = Point(query)
         lat, lon = point.latitude, point.longitude
-        inside = self.gazetteer.areas_containing(lat, lon)
-        nearby = sorted(
-            (
-                (distance, p.id, p)
-                for p in self.gazetteer
-                if p.kind != "country"
-                and (distance := _haversine_km(lat, lon, p.latitude, p.longitude))
-                <= max_distance_km
-            ),
-            key=lambda item: (item[0], item[1]),
-        )
-        places = list(dict.fromkeys([*inside, *(p for _, _, p in nearby)]))[:limit]
+        outlined = {p.id for p in self.gazetteer.areas_containing(lat, lon)}
+        ranked = []
+        for place in self.gazetteer:
+            distance = _haversine_km(lat, lon, place.latitude, place.longitude)
+            here = place.id in outlined or distance <= place.radius_km
+            if here or (place.kind != "country" and distance <= max_distance_km):
+                specificity = SPECIFICITY.get(place.kind, 0) if here else -1
+                ranked.append((not here, -specificity, distance, place.id, place))
+        places = [item[-1] for item in sorted(ranked)[:limit]]
         if not places:
             return None
         locations = [self._location(p, None) for p in places]

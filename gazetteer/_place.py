@@ -20,6 +20,19 @@ KINDS: tuple[str, ...] = (
     "airport",
     "facility",
 )
+#: How specific each kind is: a place of a higher rank can lie inside one of a lower.
+SPECIFICITY: dict[str, int] = {
+    "country": 0,
+    "governorate": 1,
+    "district": 2,
+    "city": 3,
+    "town": 3,
+    "zone": 4,
+    "neighbourhood": 5,
+    "military base": 6,
+    "airport": 6,
+    "facility": 6,
+}
 
 
 @dataclass(frozen=True, slots=True)

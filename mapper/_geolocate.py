@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from gazetteer import SPECIFICITY
 from mapper._context import excluded_spans
 from mapper._vocabulary import REGIONS
 from mapper._words import words_of
@@ -21,19 +22,6 @@ if TYPE_CHECKING:
     from gazetteer import Gazetteer, Mention, Place
 
 _EARTH_RADIUS_KM = 6371.0088
-#: Kind -> how specific a place of that kind is (higher is more specific).
-SPECIFICITY: dict[str, int] = {
-    "country": 0,
-    "governorate": 1,
-    "district": 2,
-    "city": 3,
-    "town": 3,
-    "zone": 4,
-    "neighbourhood": 5,
-    "military base": 6,
-    "airport": 6,
-    "facility": 6,
-}
 #: Kind -> precision code when the text names the place itself.
 KIND_PRECISION: dict[str, int] = {"country": 3, "governorate": 3, "district": 2}
 
