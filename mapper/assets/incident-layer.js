@@ -114,6 +114,12 @@ function mapperIncidentLayer(options) {
   map.createPane("imOutline");
   map.getPane("imOutline").style.zIndex = 150;  // under the tiles: seen only when they fail
   map.getPane("imOutline").style.pointerEvents = "none";
+  // The places and the outline are others' data: credit them (GeoNames asks for it).
+  if (map.attributionControl) {
+    map.attributionControl.addAttribution(
+      'Places: <a href="https://www.geonames.org/" target="_blank" rel="noopener noreferrer">' +
+      "GeoNames</a> (CC BY 4.0) and our own research; outlines: Natural Earth");
+  }
   L.geoJSON(OUTLINE, {pane: "imOutline", interactive: false, style: function (f) {
     return {color: "#8a8a8a", weight: 1, fillOpacity: 1,
             fillColor: f.properties.name === "Iraq" ? "#fbf8ef" : "#eeebe2"};

@@ -222,6 +222,9 @@ def test_tiles_that_cannot_load_leave_a_readable_map(
     assert all("Failed to load resource" in error for error in opened.console_errors)
     assert opened.page.locator(".leaflet-imOutline-pane path").count() > 10  # countries
     assert opened.page.locator("canvas.leaflet-heatmap-layer").count() == 1
+    attribution = opened.page.locator(".leaflet-control-attribution").inner_text()
+    assert "OpenStreetMap" in attribution and "GeoNames" in attribution
+    assert "Natural Earth" in attribution
     assert opened.page_errors == []
 
 
