@@ -14,10 +14,12 @@ ones read back as text.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import math
 import os
+import re
 import secrets
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +29,14 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from mapper._read_table import numbered_records
-from mapper._schema import INCIDENT_COLUMNS, MERGE_COLUMNS, conform_incidents
+from mapper._schema import (
+    DATE_PRECISIONS,
+    GEO_PRECISIONS,
+    INCIDENT_COLUMNS,
+    MERGE_COLUMNS,
+    WEAPONS,
+    conform_incidents,
+)
 from mapper.errors import IncidentTableError
 
 #: Columns every table must have.
@@ -93,7 +102,8 @@ def read_incidents(path: str | Path) -> pd.DataFrame:
     ------
     IncidentTableError
         Naming the file, and the line or feature: unknown extension, missing
-        columns, broken rows, numbers that are not numbers.
+        columns, broken rows, numbers that are not numbers, negative counts, dates that
+        are not dates, values outside a column's vocabulary.
     """
     path = Path(path)
     table_format = _format(path)
@@ -323,14 +333,16 @@ def _frame(path: str, columns: list[str], rows: list[Row]) -> pd.DataFrame:
 def _typed(path: str, column: str, dtype: str, rows: list[Row]) -> Iterator[Cell]:
     convert = _CONVERTERS[dtype]
     limit = _COORDINATE_LIMITS.get(column)
+    allowed = _ALLOWED_VALUES.get(column)
     text = dtype == "string"
     for where, row in rows:
         value = row.get(column)
-        if value is None or (text and type(value) is str):
-            yield value  # most text is text already (all of a CSV): no conversion
+        if value is None:
+            yield None
             continue
         try:
-            cell = convert(value)
+            # Most text is text already (all of a CSV): no conversion.
+            cell = value if text and type(value) is str else convert(value)
         except (TypeError, ValueError):
             expected = {"Int64": "a whole number", "Float64": "a number"}.get(dtype, "text")
             raise IncidentTableError(
@@ -344,9 +356,36 @@ def _typed(path: str, column: str, dtype: str, rows: list[Row]) -> Iterator[Cell
             raise IncidentTableError(
                 f"{path}{where}: column {column!r}: {value!r} is outside -{limit} to {limit}"
             )
+        if allowed is not None and not allowed[0](cell):
+            raise IncidentTableError(
+                f"{path}{where}: column {column!r}: {value!r} is not {allowed[1]}"
+            )
         yield cell
 
 
+def _is_cut_date(value: Any) -> bool:
+    """Whether *value* is an ISO date cut to its precision: 2020-11-17, 2020-11 or 2020."""
+    if not isinstance(value, str) or not _CUT_DATE_RE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
+
+
+_CUT_DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+#: Columns whose values come from a vocabulary or a form: the test, and what it asks.
+_ALLOWED_VALUES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "date": (_is_cut_date, "a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+    "date_precision": (DATE_PRECISIONS.__contains__, f"one of {', '.join(DATE_PRECISIONS)}"),
+    "weapon": (WEAPONS.__contains__, f"one of {', '.join(WEAPONS)}"),
+    "geo_precision": (GEO_PRECISIONS.__contains__, "1, 2 or 3"),
+    **dict.fromkeys(
+        ("projectiles", "killed", "injured", "n_reports"),
+        (lambda count: count >= 0, "a count (0 or more)"),
+    ),
+}
 #: Largest absolute latitude and longitude (WGS84 degrees).
 _COORDINATE_LIMITS: dict[str, int] = {"latitude": 90, "longitude": 180}
 #: Largest count an Int64 column holds.

@@ -299,6 +299,21 @@ def write_csv(path: Path, **changes: str) -> Path:
         ({"killed": "two"}, ":2: column 'killed': 'two' is not a whole number"),
         ({"projectiles": "3.5"}, ":2: column 'projectiles': '3.5' is not a whole number"),
         ({"injured": "9" * 30}, f":2: column 'injured': '{'9' * 30}' is too large a number"),
+        ({"killed": "-1"}, ":2: column 'killed': '-1' is not a count (0 or more)"),
+        ({"geo_precision": "7"}, ":2: column 'geo_precision': '7' is not 1, 2 or 3"),
+        (
+            {"date": "2020-13-45"},
+            ":2: column 'date': '2020-13-45' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        ),
+        (
+            {"date_precision": "<i>week</i>"},
+            ":2: column 'date_precision': '<i>week</i>' is not one of day, month, year, unknown",
+        ),
+        (
+            {"weapon": "banana"},
+            ":2: column 'weapon': 'banana' is not one of rocket, mortar, "
+            "missile, drone, ied, gunfire, airstrike, explosive, other",
+        ),
     ],
 )
 def test_render_names_the_file_line_and_column_of_a_bad_value(tmp_path, capsys, changes, message):
