@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from gazetteer._countries import country_outlines
 from gazetteer._gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from gazetteer._normalize import normalize_name
 from gazetteer._place import KINDS, SPECIFICITY, Candidate, Mention, Place
@@ -50,6 +51,7 @@ __all__ = [
     "Place",
     "UnknownPlaceError",
     "check_file",
+    "country_outlines",
     "default_gazetteer",
     "load_gazetteer",
     "normalize_name",

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
+from gazetteer._countries import outside_country
 from gazetteer._place import KINDS, Place
 
 #: Columns every places CSV must have, in the documented order.
@@ -105,6 +106,8 @@ def place_from_record(
             west, south, east, north = bounds
             if not (west <= lon <= east and south <= lat <= north):
                 problems.add(row, f"({lat}, {lon}) lies outside {country}")
+            elif outside_country(country, lat, lon):
+                problems.add(row, f"({lat}, {lon}) lies outside {country}'s outline")
     if not str(record.get("source") or "").strip():
         problems.add(row, "source is empty: say where the coordinate comes from")
     if len(problems) > before or lat is None or lon is None:

@@ -136,10 +136,3 @@ def library_block(*, heat: bool, cdn: bool) -> str:
 def layer_script() -> str:
     """Return ``assets/incident-layer.js``, the page script that draws the incidents."""
     return _checked_inline((ASSETS / "incident-layer.js").read_text(encoding="utf-8"), "layer")
-
-
-@cache
-def country_outline() -> dict[str, Any]:
-    """Return the bundled GeoJSON outline of Iraq and its neighbours (see assets/SOURCES.md)."""
-    data: dict[str, Any] = json.loads((ASSETS / "outline.geojson").read_text(encoding="utf-8"))
-    return data

@@ -15,7 +15,8 @@ from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from markupsafe import Markup
 
-from mapper._render_assets import country_outline, layer_script, library_block, script_json
+from gazetteer import country_outlines
+from mapper._render_assets import layer_script, library_block, script_json
 from mapper._render_data import MapPayload
 from mapper._render_panels import PANEL_CSS, legend_panel, title_panel
 
@@ -92,7 +93,7 @@ class IncidentLayer(MacroElement):
         self.title_html = title_panel(title, payload)
         self.legend_html = legend_panel(payload)
         self.data_json = Markup(script_json(payload.data))
-        self.outline_json = Markup(script_json(country_outline()))
+        self.outline_json = Markup(script_json(country_outlines()))
 
     def render(self, **kwargs: Any) -> str:
         """Add this layer's header, HTML and script to the figure; return ``""``.

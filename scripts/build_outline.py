@@ -1,4 +1,4 @@
-"""Build mapper/assets/outline.geojson: Iraq and its neighbours, for maps without tiles.
+"""Build gazetteer/data/outline.geojson: Iraq and its neighbours, for maps and checks.
 
 Source: Natural Earth 1:50m admin-0 countries (public domain) as TopoJSON from the npm
 package ``world-atlas`` (ISC licence, by Michael Bostock). Fetch it once with npm::
@@ -14,17 +14,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-#: lon_min, lat_min, lon_max, lat_max: Iraq with a margin wide enough for a fitted view.
-BOX: tuple[float, float, float, float] = (30.0, 24.0, 56.0, 42.0)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+from gazetteer._countries import CLIP_BOX, OUTLINE_FILE
+
+#: lon_min, lat_min, lon_max, lat_max: Iraq with a margin wide enough for a fitted view
+#: (the gazetteer checks places against the outlines only inside it).
+BOX: tuple[float, float, float, float] = CLIP_BOX
 TOLERANCE_DEG = 0.02
 DIGITS = 3
-OUTPUT = Path(__file__).resolve().parent.parent / "mapper" / "assets" / "outline.geojson"
+OUTPUT = OUTLINE_FILE
 
 
 def decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:

@@ -43,3 +43,20 @@ def test_lookup_with_a_bad_user_file_is_a_clear_error(capsys: pytest.CaptureFixt
     path = FIXTURES / "bad_user_places.csv"
     assert main(["gazetteer", "lookup", "Erbil", "--gazetteer", str(path)]) == 2
     assert f"{path} refused" in capsys.readouterr().err
+
+
+def test_check_refuses_an_iraqi_place_outside_iraq(tmp_path: Path, capsys) -> None:
+    # Kuwait City and Ilam (Iran) lie inside Iraq's bounding box, not inside Iraq.
+    path = tmp_path / "places.csv"
+    path.write_text(
+        "id,name,kind,country,parent,latitude,longitude,radius_km,aliases,source\n"
+        "kuwait-city,Kuwait City,city,IQ,,29.37,47.98,10,,test\n"
+        "ilam,Ilam,city,IQ,,33.64,46.42,10,,test\n"
+        "karbala-test,Karbala test,city,IQ,,32.6,44.02,10,,test\n",
+        encoding="utf-8",
+    )
+    assert main(["gazetteer", "check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:2: (29.37, 47.98) lies outside IQ's outline" in out
+    assert f"{path}:3: (33.64, 46.42) lies outside IQ's outline" in out
+    assert ":4:" not in out
