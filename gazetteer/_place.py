@@ -10,6 +10,7 @@ from shapely.geometry.base import BaseGeometry
 #: Allowed ``kind`` values, broadest first; the order ranks specificity.
 KINDS: tuple[str, ...] = (
     "country",
+    "region",
     "governorate",
     "district",
     "city",
@@ -23,6 +24,7 @@ KINDS: tuple[str, ...] = (
 #: How specific each kind is: a place of a higher rank can lie inside one of a lower.
 SPECIFICITY: dict[str, int] = {
     "country": 0,
+    "region": 0,  # a vague part of a country ("northern Iraq"), holding no place by parent
     "governorate": 1,
     "district": 2,
     "city": 3,

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 _EARTH_RADIUS_KM = 6371.0088
 #: Kind -> precision code when the text names the place itself.
-KIND_PRECISION: dict[str, int] = {"country": 3, "governorate": 3, "district": 2}
+KIND_PRECISION: dict[str, int] = {"country": 3, "region": 3, "governorate": 3, "district": 2}
 
 _NEAR_RE = re.compile(
     r"\b(?:near|nearby|outside|close to|outskirts of|edge of|vicinity of|around|"
@@ -193,8 +193,11 @@ def best_place(hits: list[PlaceHit], gazetteer: Gazetteer) -> PlaceHit | None:
 
 
 def _rank(hit: PlaceHit) -> float:
-    if hit.precision == 3 and hit.place.kind == "country" and hit.label != hit.place.name:
-        return 0.5  # a region label on the country: better than the bare country
+    region_label = (
+        hit.precision == 3 and hit.place.kind == "country" and hit.label != hit.place.name
+    )
+    if region_label or hit.place.kind == "region":
+        return 0.5  # a region: better than the bare country, vaguer than a governorate
     return SPECIFICITY.get(hit.place.kind, 3)
 
 

@@ -225,17 +225,18 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     family""".split()  # noqa: SIM905
 )
 
-#: Vague regions -> (place label, gazetteer id standing for it). Only the west has a
-#: governorate that is the region (Anbar); elsewhere the country stands for it.
+#: Vague regions -> (place label, gazetteer id standing for it). Where one governorate
+#: is the region (Anbar is the west), it stands for it; elsewhere a ``region`` place of
+#: the gazetteer, centred on the governorates it spans.
 REGIONS: dict[str, tuple[str, str]] = {
     "west": ("western Iraq", "gov-anbar"),
-    "north": ("northern Iraq", "iraq"),
-    "south": ("southern Iraq", "iraq"),
-    "east": ("eastern Iraq", "iraq"),
-    "centre": ("central Iraq", "iraq"),
+    "north": ("northern Iraq", "region-north"),
+    "south": ("southern Iraq", "region-south"),
+    "east": ("eastern Iraq", "region-east"),
+    "centre": ("central Iraq", "region-centre"),
     "north-west": ("north-western Iraq", "gov-nineveh"),
     "south-west": ("south-western Iraq", "gov-anbar"),
-    "north-east": ("north-eastern Iraq", "iraq"),
+    "north-east": ("north-eastern Iraq", "region-north-east"),
     "south-east": ("south-eastern Iraq", "gov-basra"),
 }
 

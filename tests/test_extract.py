@@ -210,9 +210,13 @@ def test_a_vague_region_is_kept_at_low_precision(gaz):
     [north] = incidents(gaz, "A drone attacked a military base in northern Iraq on Sunday.")
     assert (north["place"], north["place_id"], north["geo_precision"]) == (
         "northern Iraq",
-        "iraq",
+        "region-north",
         3,
     )
+    assert north["latitude"] > 35  # drawn in the north, not at the country's centre
+    # A named place still wins over the region around it.
+    [mosul] = incidents(gaz, "In northern Iraq, a drone struck a base near Mosul on Sunday.")
+    assert mosul["place_id"] == "mosul"
 
 
 def test_the_most_specific_place_is_kept(gaz):
