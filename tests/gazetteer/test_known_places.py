@@ -44,7 +44,7 @@ KNOWN_PLACES: list[tuple[tuple[float, float], str, tuple[str, ...]]] = [
     (
         (36.19117, 44.00943),
         "GeoNames 95446 Erbil",
-        ("Erbil", "Irbil", "Arbil", "Hawler", "Hewler", "أربيل", "هەولێر"),
+        ("Erbil", "Irbil", "Arbil", "Hawler", "Hewler", "أربيل", "هەولێر", "هولير"),
     ),
     ((33.34913, 43.78599), "GeoNames 99454 Al Fallujah", ("Falluja", "Fallujah", "الفلوجة")),
     # The Green Zone: the U.S. embassy inside it (Wikipedia: Embassy of the United States,
