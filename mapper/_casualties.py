@@ -41,7 +41,7 @@ _TOLL_RE = re.compile(
 _NONE_HARMED_RE = re.compile(
     r"\b(?:no(?:body| one|-one)|none)\s+(?:\w+\s+)?(?:was|were|has been|had been)\s+"
     r"(?:\w+\s+)?(?:hurt|injured|wounded|harmed)\b"
-    r"|\b(?:caused|causing|there were|with|reported|inflicting)\s+no\s+"
+    r"|\b(?:caused|causing|there were|with|reported|inflicting|but)\s+no\s+"
     r"(?:casualties|injuries|victims)\b"
     r"|\bno\s+(?:casualties|injuries)\s+(?:were\s+)?(?:reported|caused)?"
     r"|\bwithout\s+(?:causing\s+|inflicting\s+|any\s+)*(?:casualties|injuries|victims)\b"

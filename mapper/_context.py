@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from mapper._weapons import ATTACK, attack_strength
 from mapper._words import words_of
 
 #: Reason -> pattern; a sentence matching any of them tells no new incident. The
@@ -83,15 +84,38 @@ _SKIP_PREFIX_RE = re.compile(" (?:" + "|".join(map(re.escape, _SKIP_PREFIXES)) +
 _SKIP_RE = re.compile("|".join(f"(?P<{r}>{p.pattern})" for r, p in SKIP_PATTERNS.items()))
 
 
+#: An aside about another moment, after the main clause: "..., a day after the prime
+#: minister blamed armed factions", "shortly after a visit by a delegation".
+_ASIDE_RE = re.compile(
+    r"\b(?:(?:shortly|just|only|hours|days|minutes|moments|weeks|a day|a week|the day"
+    r"|(?:one|two|three|four|five|six|seven) (?:hours|days))\s+)?"
+    r"(?:after|before|ahead of|amid|during)\b"
+)
+
+
 def skip_reason(sentence: str) -> str | None:
     """Return why *sentence* tells no new incident ("withdrawal", ...), or None.
 
-    Where several reasons apply, the one found first in the sentence is given.
+    Where several reasons apply, the one found first in the sentence is given. A reason
+    that only an aside about another moment gives ("Rockets hit the embassy on Saturday,
+    a day after the prime minister blamed armed factions") does not count: the main
+    clause tells a new attack. Tallies of attacks count wherever they stand.
     """
     if not _may_skip(words_of(sentence)):
         return None
-    found = _SKIP_RE.search(sentence.lower())
-    return None if found is None else found.lastgroup
+    lowered = sentence.lower()
+    found = _SKIP_RE.search(lowered)
+    if found is None:
+        return None
+    aside = _ASIDE_RE.search(lowered, 0, found.start())
+    if (
+        aside is not None
+        and found.lastgroup != "summary"
+        and len(lowered) == len(sentence)  # offsets hold
+        and attack_strength(sentence[: aside.start()]) == ATTACK
+    ):
+        return None
+    return found.lastgroup
 
 
 @lru_cache(maxsize=4096)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from mapper._vocabulary import NUMBER_WORDS, PERSON_NOUNS
+from mapper._vocabulary import COLLECTIVE_NOUNS, NUMBER_WORDS, PERSON_NOUNS
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -26,7 +26,8 @@ APPROXIMATE = r"(?:at least|more than|over|about|around|some|nearly|almost|up to
 
 _APPROX_RE = re.compile(rf"\s*({APPROXIMATE})\b", re.IGNORECASE)
 _ITEM_RE = re.compile(
-    rf"\s*(?:(?P<approx>{APPROXIMATE})\s+)?(?:(?P<num>{NUMBER})|(?P<article>a|an|one|another)\b)",
+    rf"\s*(?:(?P<approx>{APPROXIMATE})\s+)?(?:(?P<num>{NUMBER})|(?P<article>a|an|one|another)\b"
+    r"|(?P<definite>the|his|her|its|their)\b)",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"\s*([A-Za-z][\w'’-]*)")
@@ -130,8 +131,15 @@ def count_people(text: str, *, whole: bool = False) -> tuple[int, int] | None:
 def _count_item(text: str, position: int) -> tuple[int | None, int]:
     """One list item: a counted noun phrase or a capitalised name (one person)."""
     match = _ITEM_RE.match(text, position)
+    if match is not None and match.group("definite"):
+        named = _named_person(text, position)  # "the commander Abu Mahdi"
+        if named is not None:
+            return 1, named
     if match is not None:
         number = parse_number(match.group("num")) if match.group("num") else 1
+        # "the driver", "her two children": a determiner counts one person, or the
+        # number after it; "the soldiers" says no number.
+        counted = not match.group("definite")
         end = match.end()
         for _ in range(4):  # up to three modifiers before the person noun
             word = _WORD_RE.match(text, end)
@@ -145,8 +153,13 @@ def _count_item(text: str, position: int) -> tuple[int | None, int]:
                 # A two-word noun: "service members", "police officers".
                 more = _WORD_RE.match(text, end)
                 if more and more.group(1).lower() in PERSON_NOUNS:
-                    end = more.end()
+                    end, lowered = more.end(), more.group(1).lower()
+                if not counted and (lowered.endswith("s") or lowered in COLLECTIVE_NOUNS):
+                    break  # "the soldiers": how many is not said
                 return number, end
+            if not counted and parse_number(lowered) is not None:
+                number, counted, end = parse_number(lowered) or 0, True, word.end()
+                continue
             if match.group("article") and lowered in _ORDINALS:
                 return 1, word.end()  # "wounding a third"
             if lowered in {"and", "or", "of", "in", "at", "on", "with", "were", "was"}:
@@ -155,9 +168,15 @@ def _count_item(text: str, position: int) -> tuple[int | None, int]:
         if match.group("num"):
             return number, match.end()  # "killing three"
         return None, position
+    named = _named_person(text, position)
+    return (1, named) if named is not None else (None, position)
+
+
+def _named_person(text: str, position: int) -> int | None:
+    """Where a named person ("Lt. Col. Ahmed Salim") starting at *position* ends, or None."""
     name = _NAME_RE.match(text, position)
-    if name is not None and not any(
+    if name is None or any(
         word in _NOT_TITLE or word.endswith("ing") for word in name.group("title").lower().split()
     ):
-        return 1, name.end()
-    return None, position
+        return None
+    return name.end()

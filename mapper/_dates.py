@@ -334,7 +334,7 @@ NARRATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _NARRATIVE_KEYS = frozenset(
-    ("earlier", "later", "before", "previous", "next", "following", "same", "ago")
+    ("earlier", "later", "before", "previous", "next", "following", "same", "ago", "last")
 )
 #: Another time that cannot be pinned down: it still says "not the same day".
 OTHER_TIME_RE = re.compile(

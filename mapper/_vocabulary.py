@@ -211,6 +211,11 @@ NUMBER_WORDS: dict[str, int] = {
     "a hundred": 100,
 }
 
+#: People nouns that name more than one person without ending in "s".
+COLLECTIVE_NOUNS: frozenset[str] = frozenset(
+    """people police personnel staff family men women children policemen servicemen
+    guardsmen airmen passers-by""".split()  # noqa: SIM905
+)
 #: Nouns naming people, for counting casualties ("two US soldiers and a medic").
 PERSON_NOUNS: frozenset[str] = frozenset(
     """people persons person civilians civilian soldiers soldier troops servicemen serviceman
@@ -222,7 +227,8 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     relatives passers-by journalist journalists commander commanders officials official
     marines marine sailors airmen guardsmen cadets recruits shepherd shepherds teenager
     teenagers son sons daughter daughters brother brothers wife husband mother father
-    family""".split()  # noqa: SIM905
+    family owner owners passenger passengers shopkeeper shopkeepers teacher teachers
+    """.split()  # noqa: SIM905
 )
 
 #: Vague regions -> (place label, gazetteer id standing for it). Where one governorate

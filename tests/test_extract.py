@@ -381,3 +381,50 @@ def test_one_sentence_can_tell_two_attacks_joined_by_and(gaz):
         gaz, "Two people were killed and four wounded when rockets hit Camp Taji on Monday."
     )
     assert (both["killed"], both["injured"]) == (2, 4)
+
+
+def test_an_aside_about_blame_or_talks_does_not_hide_the_attack_before_it(gaz):
+    embassy = incidents(
+        gaz,
+        "Three rockets struck the US embassy on Saturday, a day after the prime minister "
+        "blamed armed factions for earlier attacks.",
+    )
+    zone = incidents(
+        gaz,
+        "Rockets hit the Green Zone on Tuesday, shortly after a visit by a delegation of "
+        "European diplomats.",
+    )
+    assert places(embassy) == ["us-embassy-baghdad"] and embassy[0]["projectiles"] == 3
+    assert places(zone) == ["green-zone"] and zone[0]["date"] == "2021-05-04"
+    # Blame or a withdrawal in the main clause still tells no new incident.
+    blame = "The US blamed Kataib Hezbollah for the rocket attack on Camp Taji on Monday."
+    withdrawal = "US troops withdrew from the Al-Qaim base on Tuesday, a day after rockets hit it."
+    assert incidents(gaz, blame) == [] and incidents(gaz, withdrawal) == []
+
+
+def test_last_week_is_another_time_not_the_day_before(gaz):
+    rows = incidents(
+        gaz, "A drone struck Harir base on Thursday, officials said. Last week, a drone hit K1."
+    )
+    assert [(r["place_id"], r["date"]) for r in rows] == [
+        ("harir-base", "2021-04-29"),
+        ("k1-base", None),
+    ]
+
+
+def test_one_named_victim_and_but_no_casualties_are_counted(gaz):
+    [owner] = incidents(gaz, "Gunmen shot at a shop in Karrada on Friday, killing the owner.")
+    [driver] = incidents(
+        gaz, "A roadside bomb struck a convoy near Diwaniyah on Monday, wounding the Iraqi driver."
+    )
+    [family] = incidents(
+        gaz,
+        "A mortar shell hit a house in Tuz Khurmatu on Monday, killing a woman and her two sons.",
+    )
+    [none] = incidents(
+        gaz, "A drone hit the Green Zone on Monday, causing a fire but no casualties."
+    )
+    assert (owner["killed"], driver["injured"], family["killed"]) == (1, 1, 3)
+    assert (none["killed"], none["injured"]) == (0, 0)
+    [soldiers] = incidents(gaz, "A bomb hit a patrol in Tarmiyah on Monday, wounding the soldiers.")
+    assert soldiers["injured"] is None  # how many is not said
