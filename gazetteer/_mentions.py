@@ -205,6 +205,33 @@ def _word_at(text: str, match: re.Match[str] | None, group: int = 0) -> _Word | 
     return _Word(start, end, word, token_key(word, text, end))
 
 
+def _without_possessive(text: str, word: _Word) -> _Word | None:
+    """*word* without a trailing possessive "'s" ("Mosul's" -> "Mosul"), or None.
+
+    Only where a part of the place follows ("Mosul's old city", "Basra's Hayyaniya
+    district"), not an institution ("the Kurdistan Region's government said").
+    """
+    if len(word.word) < 4 or word.word[-1] != "s" or word.word[-2] not in "'’":
+        return None
+    following = _NEXT_WORD_RE.match(text, word.end)
+    if following is None or not (
+        following.group(1)[0].isupper() or following.group(1).lower() in PLACE_PARTS
+    ):
+        return None
+    stem, end = word.word[:-2], word.end - 2
+    return _Word(word.start, end, stem, token_key(stem, text, end))
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+#: Words after "X's" that make X a place: a part of it, or where in it.
+PLACE_PARTS = PLACE_WORDS | frozenset(
+    {"old", "area", "areas", "outskirts", "suburb", "suburbs", "centre", "center", "downtown",
+     "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "central", "main", "busy", "neighbourhoods", "neighborhoods", "districts", "market",
+     "international", "military", "headquarters"}
+)  # fmt: skip
+
+
 def _longest_match(
     index: NameIndex, text: str, at: int
 ) -> tuple[tuple[Place, ...], list[_Word]] | None:
@@ -215,9 +242,15 @@ def _longest_match(
     key = token_key(raw, text, end)
     if key:
         # Most capitalised words open no name: turned down before any other work.
-        if key not in index.prefixes or not _capitalised(raw):
+        if not _capitalised(raw):
             return None
-        words = [_Word(found.start(), end, raw, key)]
+        first = _Word(found.start(), end, raw, key)
+        if key not in index.prefixes:
+            stem = _without_possessive(text, first)
+            if stem is None or stem.key not in index.prefixes:
+                return None
+            first = stem
+        words = [first]
     else:
         # An Arabic article may open a name ("al-Qa'im"); "the" may not.
         if raw.casefold() == "the":
@@ -231,9 +264,17 @@ def _longest_match(
     best: tuple[tuple[Place, ...], list[_Word]] | None = None
     while word is not None:
         if word.key:
-            key = f"{key} {word.key}" if key else word.key
-            if key not in index.prefixes:
-                break
+            longer = f"{key} {word.key}" if key else word.key
+            if longer not in index.prefixes:
+                # "Basra's old city": the name ends before the possessive.
+                word = _without_possessive(text, word)
+                if word is None:
+                    break
+                longer = f"{key} {word.key}" if key else word.key
+                if longer not in index.prefixes:
+                    break
+                words[-1] = word
+            key = longer
             places = index.keys.get(key)
             if places:
                 best = (places, list(words))

@@ -105,6 +105,8 @@ def place_hits(
             if precision < 2 and _NEAR_RE.search(before):
                 precision = 2
             landmark = bool(_LANDMARK_RE.search(before))
+        if precision < 2 and clause_text[end : end + 2] in ("'s", "’s"):
+            precision = 2  # "in Mosul's old city": a part of the place
         hits.append(PlaceHit(place, place.name, precision, start, landmark))
     regions = REGION_RE.finditer(clause_text) if not words.isdisjoint(_REGION_KEYS) else ()
     for match in regions:

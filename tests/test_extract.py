@@ -428,3 +428,8 @@ def test_one_named_victim_and_but_no_casualties_are_counted(gaz):
     assert (none["killed"], none["injured"]) == (0, 0)
     [soldiers] = incidents(gaz, "A bomb hit a patrol in Tarmiyah on Monday, wounding the soldiers.")
     assert soldiers["injured"] is None  # how many is not said
+
+
+def test_a_part_of_a_city_named_with_a_possessive_is_near_the_city(gaz):
+    [row] = incidents(gaz, "A roadside bomb hit a patrol in Mosul's Zanjili area on Sunday.")
+    assert (row["place_id"], row["geo_precision"], row["weapon"]) == ("mosul", 2, "ied")

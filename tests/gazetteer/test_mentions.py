@@ -72,3 +72,9 @@ def test_name_openings_are_found_where_the_regex_word_boundary_puts_them() -> No
 
     word = re.compile(r"\w")
     assert all(_is_word_char(chr(code)) == bool(word.match(chr(code))) for code in range(0x10000))
+
+
+def test_a_possessive_place_is_found_unless_it_names_an_institution() -> None:
+    assert mentions("A bomb went off in Mosul's old city.") == [("Mosul", "mosul")]
+    assert mentions("Gunmen struck in Basra's Hayyaniya district.") == [("Basra", "basra")]
+    assert mentions("No one was hurt, the Kurdistan Region's government said.") == []
