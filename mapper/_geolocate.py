@@ -26,9 +26,11 @@ _EARTH_RADIUS_KM = 6371.0088
 KIND_PRECISION: dict[str, int] = {"country": 3, "region": 3, "governorate": 3, "district": 2}
 
 _NEAR_RE = re.compile(
-    r"\b(?:near|nearby|outside|close to|outskirts of|edge of|vicinity of|around|"
+    r"\b(?:near|nearby|outside|close to|outskirts of|edge of|vicinity of|"
     r"(?:north|south|east|west)(?:-(?:east|west))?(?:ern)? of|(?:km|kilometres|kilometers|miles)"
     r" (?:from|of))\b[^.,;:]{0,45}$"
+    # "around" only right before the place: "around 18 rockets hit Camp Taji" is a count.
+    r"|\baround\s+(?:the\s+)?(?:(?:city|town|village|area)\s+of\s+)?$"
     r"|\b(?:southern|northern|eastern|western)\s+$",
     re.IGNORECASE,
 )

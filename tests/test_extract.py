@@ -433,3 +433,8 @@ def test_one_named_victim_and_but_no_casualties_are_counted(gaz):
 def test_a_part_of_a_city_named_with_a_possessive_is_near_the_city(gaz):
     [row] = incidents(gaz, "A roadside bomb hit a patrol in Mosul's Zanjili area on Sunday.")
     assert (row["place_id"], row["geo_precision"], row["weapon"]) == ("mosul", 2, "ied")
+
+
+def test_around_a_count_is_not_around_the_place(gaz):
+    [row] = incidents(gaz, "Around 18 Katyusha rockets hit Camp Taji, north of Baghdad, on Monday.")
+    assert (row["place_id"], row["geo_precision"], row["projectiles"]) == ("camp-taji", 1, 18)
