@@ -199,6 +199,11 @@ def _read(
             if stop > cursor or may_name_region(clause.text)
             else []
         )
+        if not hits and stop > cursor and _abroad(mentions[cursor:stop]):
+            # "US jets struck militia positions in Syria": another country's event; its
+            # figures and sentence do not belong to the incident open in Iraq.
+            carried = dated
+            continue
         hit = best_place(hits, gazetteer)
         if hit is not None and is_vague(hit):
             hit = None
@@ -225,6 +230,11 @@ def _read(
             incidents.append(current)
         carried = dated
     return incidents
+
+
+def _abroad(mentions: list[Mention]) -> bool:
+    """Whether every place these mentions may be lies outside Iraq."""
+    return all(place.country != "IQ" for mention in mentions for place in mention.candidates)
 
 
 def _clause_date(text: str, published: str | None, at: Dated | None) -> tuple[Dated | None, bool]:

@@ -438,3 +438,13 @@ def test_a_part_of_a_city_named_with_a_possessive_is_near_the_city(gaz):
 def test_around_a_count_is_not_around_the_place(gaz):
     [row] = incidents(gaz, "Around 18 Katyusha rockets hit Camp Taji, north of Baghdad, on Monday.")
     assert (row["place_id"], row["geo_precision"], row["projectiles"]) == ("camp-taji", 1, 18)
+
+
+def test_a_strike_abroad_lends_nothing_to_the_attack_in_iraq(gaz):
+    [row] = incidents(
+        gaz,
+        "Rockets hit Ain al-Asad air base on Monday. In response, US jets struck militia "
+        "positions in Syria, killing five fighters.",
+    )
+    assert (row["place_id"], row["date"], row["killed"]) == ("ain-al-asad", "2021-05-03", None)
+    assert "Syria" not in row["quote"]
