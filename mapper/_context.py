@@ -132,9 +132,23 @@ def excluded_spans(clause: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Who says so, at the end of a clause: ", the Turkish defence ministry said."
+_ATTRIBUTION_RE = re.compile(
+    r",\s*(?:according to\b[^,.;]*|[^,.;]{0,60}?\b(?:said|says|told|reported|announced"
+    r"|added|stated|confirmed)\b[^,.;]*)[.;]?\s*$"
+)
+_ATTRIBUTION_WORDS = frozenset(
+    ("according", "said", "says", "told", "reported", "announced", "added", "stated", "confirmed")
+)
+
+
 def without_asides(clause: str) -> str:
-    """*clause* with describing asides blanked, for reading targets."""
-    if words_of(clause).isdisjoint(("where", "which", "that")):
+    """*clause* with describing asides and the closing attribution blanked, for reading
+    targets: "the Turkish defence ministry said" names no target."""
+    words = words_of(clause)
+    if not words.isdisjoint(_ATTRIBUTION_WORDS):
+        clause = _ATTRIBUTION_RE.sub(lambda m: " " * len(m.group()), clause)
+    if words.isdisjoint(("where", "which", "that")):
         return clause
     return _DESCRIPTIVE_RE.sub(lambda m: " " * len(m.group()), clause)
 

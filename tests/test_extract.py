@@ -448,3 +448,10 @@ def test_a_strike_abroad_lends_nothing_to_the_attack_in_iraq(gaz):
     )
     assert (row["place_id"], row["date"], row["killed"]) == ("ain-al-asad", "2021-05-03", None)
     assert "Syria" not in row["quote"]
+
+
+def test_who_says_so_is_not_the_target(gaz):
+    said = "Warplanes bombed hideouts near Amadiya on Monday, the Turkish defence ministry said."
+    hit = "Rockets hit the defence ministry in Baghdad on Monday, officials said."
+    assert [row["target"] for row in incidents(gaz, said)] == [None]
+    assert [row["target"] for row in incidents(gaz, hit)] == ["government"]
