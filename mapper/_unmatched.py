@@ -1,8 +1,9 @@
 """Place-like names in reports that the gazetteer does not know: curation candidates.
 
 A name is place-like when it is one to three capitalised words right after a word
-that introduces a place ("in", "near", "outside", "north of"...), or when it starts
-with the Arabic article ("al-Qaim", "Al Asad"). Names the gazetteer finds in the
+that introduces a place ("in", "near", "outside", "north of"...) or right before the
+kind of place it is ("the Khor Mor gas field"), or when it starts with the Arabic
+article ("al-Qaim", "Al Asad"). Names the gazetteer finds in the
 text, weekdays, months, people's titles ("Prime Minister ..."), organisations
 ("... Brigades", "Islamic State") and all-capital acronyms ("AFP") are left out.
 """
@@ -33,6 +34,12 @@ _TRIGGER = (
 #: no capitalised word comes just before it (that would make it a person's surname).
 _AFTER_TRIGGER = re.compile(rf"(?i:{_TRIGGER})(?P<name>{_NAME})")
 _ARTICLE_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{_ARTICLE}{_WORD}(?:[ \t]{_TOKEN})?)")
+#: A name followed by the kind of place it is: "the Khor Mor gas field", "Zanjili area".
+_BEFORE_KIND = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_NAME})[ \t]+(?:gas field|oil field|oilfield|field|air ?base|base"
+    r"|camp|airport|airfield|district|village|area|refinery|dam|bridge|checkpoint"
+    r"|neighbourhood|neighborhood|town|city|province|governorate|crossing)\b"
+)
 #: A capitalised word just before an article name: "Moustafa al-Kazimi" is a person.
 _GIVEN_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]+$")
 _POSSESSIVE = re.compile(r"['’]s\b.*$", re.DOTALL)
@@ -113,7 +120,7 @@ def candidate_names(text: str, gazetteer: Gazetteer) -> list[str]:
     """Place-like names in *text* that overlap no place the gazetteer finds there."""
     known = [(mention.start, mention.end) for mention in gazetteer.find_mentions(text)]
     found: dict[int, str] = {}
-    for pattern in (_AFTER_TRIGGER, _ARTICLE_NAME):
+    for pattern in (_AFTER_TRIGGER, _ARTICLE_NAME, _BEFORE_KIND):
         for match in pattern.finditer(text):
             start = match.start("name")
             name = _POSSESSIVE.sub("", match.group("name")).strip()

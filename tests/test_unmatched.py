@@ -57,3 +57,8 @@ def test_the_seed_reports_give_names_the_small_gazetteer_lacks(seeds_dir, small_
     names = dict(unmatched_names(read_reports(seeds_dir), small_gazetteer))
     assert "Al-Qaim" in names  # "the Iraqi military base in Al-Qaim"
     assert "Baghdad" not in names and "Green Zone" not in names
+
+
+def test_a_name_before_the_kind_of_place_it_is_is_a_candidate(small_gazetteer):
+    text = "A drone struck the Khor Mor gas field on Monday; a bomb hit the Zanjili area."
+    assert candidate_names(text, small_gazetteer) == ["Khor Mor", "Zanjili"]
