@@ -19,7 +19,7 @@ from gazetteer._countries import country_outlines
 from gazetteer._gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from gazetteer._normalize import normalize_name
 from gazetteer._place import KINDS, SPECIFICITY, Candidate, Mention, Place
-from gazetteer._validate import check_file
+from gazetteer._validate import check_file, shared_names
 from gazetteer.errors import GazetteerError, GazetteerFileError, UnknownPlaceError
 
 if TYPE_CHECKING:
@@ -55,4 +55,5 @@ __all__ = [
     "default_gazetteer",
     "load_gazetteer",
     "normalize_name",
+    "shared_names",
 ]

@@ -101,6 +101,37 @@ def check_file(path: str | Path | None = None) -> list[str]:
     return problems
 
 
+def shared_names(path: str | Path) -> list[str]:
+    """Names a good user file gives its places that the bundled gazetteer gives to others.
+
+    Not errors (two villages may share a name), but worth a look: "Arbil" added to a
+    town in Anbar would compete with Erbil wherever a report says "Arbil". Places that
+    contain one another (a district and its town) are not reported.
+
+    Returns
+    -------
+    list of str
+        One ``file: 'name' (id) also names other-id (Name, kind)`` line per pair.
+    """
+    from gazetteer._gazetteer import default_gazetteer, load_gazetteer
+
+    bundled, combined = default_gazetteer(), load_gazetteer(path)
+    lines = []
+    for place in read_file(path, layer="user").places:
+        for name in dict.fromkeys((place.name, *place.aliases)):
+            for candidate in bundled.lookup(name, fuzzy=False):
+                other = candidate.place
+                if other.id == place.id or combined.contains(place.id, other.id):
+                    continue
+                if combined.contains(other.id, place.id):
+                    continue
+                lines.append(
+                    f"{path}: {name!r} ({place.id}) also names {other.id} "
+                    f"({other.name}, {other.kind})"
+                )
+    return lines
+
+
 def _bundled_places() -> list[Place]:
     from gazetteer._gazetteer import default_gazetteer
 

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from gazetteer import check_file, load_gazetteer
+from gazetteer import check_file, load_gazetteer, shared_names
 
 
 def register(subparsers: Any) -> None:
@@ -81,6 +81,9 @@ def run_check(args: argparse.Namespace) -> int:
     problems = check_file(args.file)
     for problem in problems:
         print(problem)
+    if args.file and not problems:
+        for shared in shared_names(args.file):
+            print(f"note: {shared}")
     what = args.file or "bundled gazetteer"
     print(f"{what}: {len(problems)} problem(s)" if problems else f"{what}: ok")
     return 1 if problems else 0

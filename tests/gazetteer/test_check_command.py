@@ -60,3 +60,15 @@ def test_check_refuses_an_iraqi_place_outside_iraq(tmp_path: Path, capsys) -> No
     assert f"{path}:2: (29.37, 47.98) lies outside IQ's outline" in out
     assert f"{path}:3: (33.64, 46.42) lies outside IQ's outline" in out
     assert ":4:" not in out
+
+
+def test_check_notes_a_name_a_user_place_shares_with_another_place(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "places.csv"
+    path.write_text(
+        "id,name,kind,country,parent,latitude,longitude,radius_km,aliases,source\n"
+        "new-town,New Town,town,IQ,gov-anbar,33.4,43.3,3,Arbil,test\n",
+        encoding="utf-8",
+    )
+    assert main(["gazetteer", "check", str(path)]) == 0  # a note, not an error
+    out = capsys.readouterr().out
+    assert f"note: {path}: 'Arbil' (new-town) also names erbil (Erbil, city)" in out
