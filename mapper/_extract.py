@@ -47,6 +47,14 @@ if TYPE_CHECKING:
 _SAME_PLACE_RE = re.compile(
     r"\bthe same (?:base|airport|camp|place|area|site|compound|town|city|village)\b", re.IGNORECASE
 )
+#: A sentence about several of the attacks told so far: "in either attack", "in the three
+#: incidents", "in all the attacks".
+_SEVERAL_INCIDENTS_RE = re.compile(
+    r"\b(?P<n>either|both|all|(?:the|these|those) (?:two|three|four|five))"
+    r" (?:of the |the )?(?:attacks?|incidents?|strikes?)\b",
+    re.IGNORECASE,
+)
+_HOW_MANY = {"either": 2, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 #: At most this many sentences are quoted for one incident.
 MAX_QUOTED_SENTENCES = 3
 
@@ -161,6 +169,16 @@ def _read(
         while stop < len(mentions) and mentions[stop].start < clause.end:
             stop += 1
         strength = attack_strength(clause.text)
+        if (
+            stop == cursor
+            and current is not None
+            and may_tell_casualties(clause.text)
+            and _own_date(clause.text, published) is None
+        ):
+            # "Nobody was hurt in either attack" tells the incident before the open one too.
+            for incident in incidents[-_incidents_meant(clause.text) :]:
+                if incident is not current:
+                    incident.casualty_texts.append(clause.text)
         if strength == NO_ATTACK:
             # "A woman, a girl and a young boy were injured." tells the open incident.
             if (
@@ -230,6 +248,15 @@ def _read(
             incidents.append(current)
         carried = dated
     return incidents
+
+
+def _incidents_meant(text: str) -> int:
+    """How many of the latest incidents a casualty sentence speaks of (1: the open one)."""
+    found = _SEVERAL_INCIDENTS_RE.search(text)
+    if found is None:
+        return 1
+    word = found.group("n").lower().split()[-1]
+    return 10_000 if word == "all" else _HOW_MANY[word]
 
 
 def _abroad(mentions: list[Mention]) -> bool:

@@ -455,3 +455,16 @@ def test_who_says_so_is_not_the_target(gaz):
     hit = "Rockets hit the defence ministry in Baghdad on Monday, officials said."
     assert [row["target"] for row in incidents(gaz, said)] == [None]
     assert [row["target"] for row in incidents(gaz, hit)] == ["government"]
+
+
+def test_nobody_hurt_in_either_attack_tells_both_attacks(gaz):
+    rows = incidents(
+        gaz,
+        "Rockets hit K1 on Sunday. Rockets hit Camp Taji on Monday. A drone struck Balad air "
+        "base on Monday. Nobody was hurt in either attack.",
+    )
+    assert [(r["place_id"], r["killed"], r["injured"]) for r in rows] == [
+        ("k1-base", None, None),  # not one of the two
+        ("camp-taji", 0, 0),
+        ("balad-air-base", 0, 0),
+    ]
