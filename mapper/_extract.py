@@ -225,6 +225,11 @@ def _read(
         hit = best_place(hits, gazetteer)
         if hit is not None and is_vague(hit):
             hit = None
+        if hit is None and strength == ATTACK_NOUN and not may_tell_casualties(clause.text):
+            # "Attacks on convoys have become a near-daily occurrence": no place, weapon
+            # or figure to add, only a word for attacks; the incident's quote stays its own.
+            carried = dated
+            continue
         if hit is None and current is not None and (other_time or (own and own != current.dated)):
             # "It followed an attack on 8 May, when a drone hit the same base."
             if _SAME_PLACE_RE.search(clause.text) and strength == ATTACK:

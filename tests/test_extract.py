@@ -468,3 +468,14 @@ def test_nobody_hurt_in_either_attack_tells_both_attacks(gaz):
         ("camp-taji", 0, 0),
         ("balad-air-base", 0, 0),
     ]
+
+
+def test_a_sentence_that_only_talks_about_attacks_stays_out_of_the_quote(gaz):
+    [row] = incidents(
+        gaz,
+        "A roadside bomb hit a supply convoy near Nasiriyah on Sunday, damaging one truck. "
+        "Drivers say the attacks have made the southern routes dangerous.",
+    )
+    assert row["quote"] == (
+        "A roadside bomb hit a supply convoy near Nasiriyah on Sunday, damaging one truck."
+    )
