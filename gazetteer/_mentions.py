@@ -232,6 +232,17 @@ PLACE_PARTS = PLACE_WORDS | frozenset(
 )  # fmt: skip
 
 
+def _singular(text: str, word: _Word) -> _Word | None:
+    """*word*, a plural kind word ("bases", "camps"), read as its singular, or None."""
+    if word.word.lower() not in _PLURAL_KINDS:
+        return None
+    return word._replace(key=token_key(word.word[:-1], text, word.end))
+
+
+#: Kind words whose plural may close a name listed with another: "Balad air bases".
+_PLURAL_KINDS = frozenset({"bases", "airbases", "camps", "airports", "airfields"})
+
+
 def _longest_match(
     index: NameIndex, text: str, at: int
 ) -> tuple[tuple[Place, ...], list[_Word]] | None:
@@ -266,8 +277,9 @@ def _longest_match(
         if word.key:
             longer = f"{key} {word.key}" if key else word.key
             if longer not in index.prefixes:
-                # "Basra's old city": the name ends before the possessive.
-                word = _without_possessive(text, word)
+                # "Basra's old city": the name ends before the possessive; "Ain al-Asad
+                # and Balad air bases": a plural kind word ends the second name.
+                word = _without_possessive(text, word) or _singular(text, word)
                 if word is None:
                     break
                 longer = f"{key} {word.key}" if key else word.key

@@ -22,6 +22,7 @@ from mapper._geolocate import (
     PlaceHit,
     best_place,
     compatible,
+    coordinated,
     is_vague,
     may_name_region,
     place_hits,
@@ -251,6 +252,15 @@ def _read(
             current = _Incident(hit, dated)
             current.add(clause)
             incidents.append(current)
+        if hit is not None and current is not None and strength == ATTACK and not other_time:
+            # "Rockets hit Ain al-Asad and Balad air bases": an incident at each.
+            for other in coordinated(hits, hit, clause.text):
+                same = _matching_incident(incidents, current, other, dated, own is None, gazetteer)
+                if same is None:
+                    same = _Incident(other, dated)
+                    incidents.append(same)
+                if same is not current:
+                    same.add(clause)
         carried = dated
     return incidents
 

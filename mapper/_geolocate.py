@@ -47,7 +47,7 @@ _LANDMARK_RE = re.compile(
     re.IGNORECASE,
 )
 # Matched at the end of a mention with ``pattern.match(text, end)``.
-_BASE_WORD_RE = re.compile(r"\s*(?:air\s*base|base|camp|airfield)\b", re.IGNORECASE)
+_BASE_WORD_RE = re.compile(r"\s*(?:air\s*bases?|bases?|camps?|airfields?)\b", re.IGNORECASE)
 _AIRPORT_WORD_RE = re.compile(r"\s*(?:international\s+)?airport\b", re.IGNORECASE)
 _VERB_OPENING_RE = re.compile(r"\s*(?:by|hard)\b")
 #: Words one of which "near ..." or "west of ..." needs: a cheap test first.
@@ -81,6 +81,7 @@ class PlaceHit(NamedTuple):
     precision: int
     position: int
     landmark: bool = False
+    end: int = -1  # where the mention ends in the clause (-1: a region, no mention)
 
 
 def place_hits(
@@ -109,7 +110,7 @@ def place_hits(
             landmark = bool(_LANDMARK_RE.search(before))
         if precision < 2 and clause_text[end : end + 2] in ("'s", "’s"):
             precision = 2  # "in Mosul's old city": a part of the place
-        hits.append(PlaceHit(place, place.name, precision, start, landmark))
+        hits.append(PlaceHit(place, place.name, precision, start, landmark, end))
     regions = REGION_RE.finditer(clause_text) if not words.isdisjoint(_REGION_KEYS) else ()
     for match in regions:
         if any(a <= match.start() < b for a, b in spans):
@@ -176,6 +177,43 @@ def _choose_candidate(mention: Mention, text: str, end: int) -> Place | None:
             if place.kind in ("airport", "military base") and "airport" in place.name.lower():
                 return place
     return local[0]
+
+
+_BETWEEN_RE = re.compile(r"\b(?:between|linking|connecting|from)\s+(?:the\s+)?$", re.IGNORECASE)
+#: What may stand between two places one verb attacked: "Ain al-Asad and Balad".
+_COORDINATION_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+
+
+def coordinated(hits: list[PlaceHit], best: PlaceHit, clause: str) -> list[PlaceHit]:
+    """The other places named together with *best* as attacked alike, in text order.
+
+    "Rockets hit Ain al-Asad and Balad air bases": places of the same level of
+    specificity (towns and finer), joined by "and" or a comma only, none a landmark.
+    """
+    level = SPECIFICITY.get(best.place.kind, 0)
+    if best not in hits or level < SPECIFICITY["city"] or best.landmark or best.end < 0:
+        return []
+    if _BETWEEN_RE.search(clause, 0, min(h.position for h in hits)):
+        return []  # "on the road between Hit and Haditha": one place between two
+    chain = sorted(hits, key=lambda h: h.position)
+    index = chain.index(best)
+    joined = [best]
+    for step in (-1, 1):
+        at = index
+        while 0 <= at + step < len(chain):
+            left, right = sorted((chain[at], chain[at + step]), key=lambda h: h.position)
+            other = chain[at + step]
+            if (
+                other.landmark
+                or other.end < 0
+                or other.place.id in {h.place.id for h in joined}
+                or SPECIFICITY.get(other.place.kind, 0) != level
+                or _COORDINATION_RE.fullmatch(clause, left.end, right.position) is None
+            ):
+                break
+            joined.append(other)
+            at += step
+    return sorted((h for h in joined if h is not best), key=lambda h: h.position)
 
 
 def best_place(hits: list[PlaceHit], gazetteer: Gazetteer) -> PlaceHit | None:

@@ -479,3 +479,17 @@ def test_a_sentence_that_only_talks_about_attacks_stays_out_of_the_quote(gaz):
     assert row["quote"] == (
         "A roadside bomb hit a supply convoy near Nasiriyah on Sunday, damaging one truck."
     )
+
+
+def test_one_verb_two_bases_is_two_incidents(gaz):
+    rows = incidents(gaz, "Drones targeted Erbil airport, Harir base and Ain al-Asad on Monday.")
+    assert [(r["place_id"], r["date"], r["weapon"]) for r in rows] == [
+        ("erbil-air-base", "2021-05-03", "drone"),
+        ("harir-base", "2021-05-03", "drone"),
+        ("ain-al-asad", "2021-05-03", "drone"),
+    ]
+    plural = incidents(gaz, "Rockets hit Ain al-Asad and Balad air bases on Monday.")
+    assert places(plural) == ["ain-al-asad", "balad-air-base"]
+    # One place between two others is one incident.
+    road = incidents(gaz, "A roadside bomb hit a convoy on the road between Hit and Haditha.")
+    assert len(road) == 1

@@ -78,3 +78,10 @@ def test_a_possessive_place_is_found_unless_it_names_an_institution() -> None:
     assert mentions("A bomb went off in Mosul's old city.") == [("Mosul", "mosul")]
     assert mentions("Gunmen struck in Basra's Hayyaniya district.") == [("Basra", "basra")]
     assert mentions("No one was hurt, the Kurdistan Region's government said.") == []
+
+
+def test_a_plural_kind_word_closes_the_second_of_two_names() -> None:
+    assert mentions("Rockets hit Ain al-Asad and Balad air bases.") == [
+        ("Ain al-Asad", "ain-al-asad"),
+        ("Balad air bases", "balad-air-base"),
+    ]
