@@ -61,11 +61,15 @@ def _names_alike(query: str, key: str) -> bool:
     """Whether every word of *key* that names the place, not its kind, is near a word of
     *query*: "Karbala airport" is not a near spelling of "Erbil airport"."""
     words = query.split()
-    return all(
+    if all(
         any(fuzz.ratio(word, other) >= _FUZZY_CUTOFF for other in words)
         for word in key.split()
         if word not in _KIND_WORDS
-    )
+    ):
+        return True
+    # Words run together or split apart: "Ain alAsad", "Ainal Asad".
+    joined = ["".join(w for w in name.split() if w not in _KIND_WORDS) for name in (query, key)]
+    return fuzz.ratio(*joined) >= _FUZZY_CUTOFF
 
 
 class Gazetteer:

@@ -87,9 +87,10 @@ class GazetteerGeocoder(Geocoder):
     ) -> Location | list[Location] | None:
         """Return the places at a point, the most specific first, then those nearby.
 
-        A place is at the point when its outline holds it or it lies within the place's
-        radius; those come first, the most specific kind first (the embassy before the
-        Green Zone, the city before its district), nearer before farther. Then come the
+        A place is at the point when its outline holds it or, for a town or anything
+        finer, the point lies within the place's radius; those come first, the most
+        specific kind first (the embassy before the Green Zone, the city before its
+        district), nearer before farther. Then come the
         other places within *max_distance_km*, nearest first. *query* is anything geopy
         accepts as a point: ``(lat, lon)``, ``"lat, lon"`` or a :class:`geopy.point.Point`.
         """
@@ -99,7 +100,10 @@ class GazetteerGeocoder(Geocoder):
         ranked = []
         for place in self.gazetteer:
             distance = _haversine_km(lat, lon, place.latitude, place.longitude)
-            here = place.id in outlined or distance <= place.radius_km
+            # A wide place's radius is too rough to say the point is in it (Syria's
+            # circle covers part of Iraq): towns and finer only, or an outline.
+            fine = SPECIFICITY.get(place.kind, 0) >= SPECIFICITY["city"]
+            here = place.id in outlined or (fine and distance <= place.radius_km)
             if here or (place.kind != "country" and distance <= max_distance_km):
                 specificity = SPECIFICITY.get(place.kind, 0) if here else -1
                 ranked.append((not here, -specificity, distance, place.id, place))

@@ -208,27 +208,29 @@ def _word_at(text: str, match: re.Match[str] | None, group: int = 0) -> _Word | 
 def _without_possessive(text: str, word: _Word) -> _Word | None:
     """*word* without a trailing possessive "'s" ("Mosul's" -> "Mosul"), or None.
 
-    Only where a part of the place follows ("Mosul's old city", "Basra's Hayyaniya
-    district"), not an institution ("the Kurdistan Region's government said").
+    Only where a place word is one of the next two words: "Mosul's old city", "Basra's
+    Hayyaniya district", "Baghdad's international airport"; not an institution ("the
+    Kurdistan Region's government", "Turkey's military said").
     """
     if len(word.word) < 4 or word.word[-1] != "s" or word.word[-2] not in "'’":
         return None
-    following = _NEXT_WORD_RE.match(text, word.end)
-    if following is None or not (
-        following.group(1)[0].isupper() or following.group(1).lower() in PLACE_PARTS
-    ):
+    following = _NEXT_WORDS_RE.match(text, word.end)
+    if following is None:
+        return None
+    first, second = following.group(1).lower(), (following.group(2) or "").lower()
+    if first not in PLACE_PARTS and second not in PLACE_PARTS:
         return None
     stem, end = word.word[:-2], word.end - 2
     return _Word(word.start, end, stem, token_key(stem, text, end))
 
 
-_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+#: The one or two words after a possessive.
+_NEXT_WORDS_RE = re.compile(r"\s+([^\W\d_][\w'’-]*)(?:[ \t]+([^\W\d_][\w'’-]*))?")
 #: Words after "X's" that make X a place: a part of it, or where in it.
 PLACE_PARTS = PLACE_WORDS | frozenset(
     {"old", "area", "areas", "outskirts", "suburb", "suburbs", "centre", "center", "downtown",
      "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-     "central", "main", "busy", "neighbourhoods", "neighborhoods", "districts", "market",
-     "international", "military", "headquarters"}
+     "central", "main", "busy", "neighbourhoods", "neighborhoods", "districts", "market"}
 )  # fmt: skip
 
 
@@ -256,11 +258,11 @@ def _longest_match(
         if not _capitalised(raw):
             return None
         first = _Word(found.start(), end, raw, key)
-        if key not in index.prefixes:
-            stem = _without_possessive(text, first)
-            if stem is None or stem.key not in index.prefixes:
-                return None
-            first = stem
+        stem = _without_possessive(text, first)
+        if stem is not None and stem.key in index.prefixes:
+            first = stem  # "Baghdad's international airport": Baghdad
+        elif key not in index.prefixes:
+            return None
         words = [first]
     else:
         # An Arabic article may open a name ("al-Qa'im"); "the" may not.
@@ -277,8 +279,8 @@ def _longest_match(
         if word.key:
             longer = f"{key} {word.key}" if key else word.key
             if longer not in index.prefixes:
-                # "Basra's old city": the name ends before the possessive; "Ain al-Asad
-                # and Balad air bases": a plural kind word ends the second name.
+                # Tried in turn: "Basra's old city", the name ends before the possessive;
+                # "Ain al-Asad and Balad air bases", a plural kind word ends the name.
                 word = _without_possessive(text, word) or _singular(text, word)
                 if word is None:
                     break

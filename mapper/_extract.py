@@ -70,13 +70,18 @@ class _Incident:
     dated: Dated | None
     sentences: list[int] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
-    casualty_texts: list[str] = field(default_factory=list)  # read only when rows are built
+    # Read only when rows are built: the texts whose figures are this incident's own.
+    figure_texts: list[str] = field(default_factory=list)
+    casualty_texts: list[str] = field(default_factory=list)
 
-    def add(self, clause: Clause) -> None:
+    def add(self, clause: Clause, *, figures: bool = True) -> None:
+        """Add a clause; *figures* False when its counts belong to several places."""
         if clause.sentence not in self.sentences:
             self.sentences.append(clause.sentence)
         self.texts.append(clause.text)
-        self.casualty_texts.append(clause.text)
+        if figures:
+            self.figure_texts.append(clause.text)
+            self.casualty_texts.append(clause.text)
 
 
 def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]:
@@ -177,7 +182,8 @@ def _read(
             and _own_date(clause.text, published) is None
         ):
             # "Nobody was hurt in either attack" tells the incident before the open one too.
-            for incident in incidents[-_incidents_meant(clause.text) :]:
+            meant = _incidents_meant(clause.text)
+            for incident in incidents[-meant:] if meant > 1 else ():
                 if incident is not current:
                     incident.casualty_texts.append(clause.text)
         if strength == NO_ATTACK:
@@ -254,13 +260,15 @@ def _read(
             incidents.append(current)
         if hit is not None and current is not None and strength == ATTACK and not other_time:
             # "Rockets hit Ain al-Asad and Balad air bases": an incident at each.
+            # The clause's figures stay with the first place: "killing ten people" are
+            # ten in all, not ten at each.
             for other in coordinated(hits, hit, clause.text):
                 same = _matching_incident(incidents, current, other, dated, own is None, gazetteer)
                 if same is None:
                     same = _Incident(other, dated)
                     incidents.append(same)
                 if same is not current:
-                    same.add(clause)
+                    same.add(clause, figures=False)
         carried = dated
     return incidents
 
@@ -365,7 +373,7 @@ def _row(incident: _Incident, document: Document) -> dict[str, Any]:
         "longitude": place.longitude,
         "geo_precision": incident.hit.precision,
         "weapon": weapon,
-        "projectiles": count_projectiles(texts),
+        "projectiles": count_projectiles(incident.figure_texts),
         "killed": killed,
         "injured": injured,
         "target": best_target(targets) or best_target(find_targets(place.name)),

@@ -197,21 +197,22 @@ def coordinated(hits: list[PlaceHit], best: PlaceHit, clause: str) -> list[Place
         return []  # "on the road between Hit and Haditha": one place between two
     chain = sorted(hits, key=lambda h: h.position)
     index = chain.index(best)
-    joined = [best]
+    joined, seen = [best], {best.place.id}
     for step in (-1, 1):
         at = index
         while 0 <= at + step < len(chain):
-            left, right = sorted((chain[at], chain[at + step]), key=lambda h: h.position)
+            left, right = chain[min(at, at + step)], chain[max(at, at + step)]
             other = chain[at + step]
             if (
                 other.landmark
                 or other.end < 0
-                or other.place.id in {h.place.id for h in joined}
                 or SPECIFICITY.get(other.place.kind, 0) != level
                 or _COORDINATION_RE.fullmatch(clause, left.end, right.position) is None
             ):
                 break
-            joined.append(other)
+            if other.place.id not in seen:  # "Balad, Balad and Taji": once each
+                seen.add(other.place.id)
+                joined.append(other)
             at += step
     return sorted((h for h in joined if h is not best), key=lambda h: h.position)
 

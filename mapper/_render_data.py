@@ -212,7 +212,8 @@ def _count(row_value: Any, entries: list[list[Any]], index: int) -> Any:
 def _date_range(row_date: str | None, entries: list[list[Any]]) -> list[str] | None:
     """The first and last of the sources' dates where they differ and the row keeps one
     of them; a coarser date that a finer one falls in (a month-only round-up) agrees."""
-    dates = {e[4] for e in entries if e[4]}
+    at = _SOURCE_TEXTS.index("date")
+    dates = {e[at] for e in entries if e[at]}
     finest = sorted(d for d in dates if not any(o != d and o.startswith(d) for o in dates))
     if len(finest) > 1 and row_date in finest:
         return [finest[0], finest[-1]]

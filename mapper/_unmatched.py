@@ -70,6 +70,14 @@ ORGANISATION_WORDS = frozenset(
         "office", "organisation", "organization", "parliament", "party", "state", "units",
     }
 )  # fmt: skip
+#: Words naming a people, a faith or a force: "a Shiite Muslim area" says who, not where.
+GROUP_WORDS = frozenset(
+    {
+        "kurdish", "kurd", "kurds", "arab", "arabs", "turkmen", "yazidi", "christian",
+        "assyrian", "shabak", "shiite", "shia", "shi'ite", "sunni", "muslim", "peshmerga",
+        "iraqi", "iranian", "american", "syrian", "turkish", "british", "coalition",
+    }
+)  # fmt: skip
 #: Names that are adjectives on their own ("fired at Iraqi forces"), though a longer
 #: name may start with one ("Iraqi Kurdistan").
 ADJECTIVES = frozenset(
@@ -129,12 +137,18 @@ def candidate_names(text: str, gazetteer: Gazetteer) -> list[str]:
                 continue
             if pattern is _ARTICLE_NAME and _GIVEN_NAME_BEFORE.search(text, 0, start):
                 continue
+            if pattern is _BEFORE_KIND and not _lower_words(name).isdisjoint(GROUP_WORDS):
+                continue  # "a Kurdish Peshmerga base", "a Sunni area": who, not where
             if any(start < known_end and known_start < end for known_start, known_end in known):
                 continue
             if gazetteer.lookup(name, fuzzy=False, limit=1):
                 continue
             found[start] = name
     return [found[start] for start in sorted(found)]
+
+
+def _lower_words(name: str) -> frozenset[str]:
+    return frozenset(name.replace("-", " ").lower().split())
 
 
 def _place_like(name: str) -> bool:

@@ -493,3 +493,16 @@ def test_one_verb_two_bases_is_two_incidents(gaz):
     # One place between two others is one incident.
     road = incidents(gaz, "A roadside bomb hit a convoy on the road between Hit and Haditha.")
     assert len(road) == 1
+
+
+def test_figures_of_places_attacked_together_are_not_counted_twice(gaz):
+    together = incidents(gaz, "Militants attacked Mosul and Kirkuk on Monday, killing ten people.")
+    assert [(r["place_id"], r["killed"]) for r in together] == [("mosul", 10), ("kirkuk", None)]
+    rows = incidents(
+        gaz,
+        "A rocket hit Mosul on Monday. A bomb exploded in Basra on Monday. Another rocket hit "
+        "Mosul on Monday. Two people were killed.",
+    )
+    assert [(r["place_id"], r["killed"]) for r in rows] == [("mosul", 2), ("basra", None)]
+    repeated = incidents(gaz, "Rockets hit Balad, Balad and Taji on Monday.")
+    assert places(repeated) == ["balad", "taji"]

@@ -62,3 +62,8 @@ def test_the_seed_reports_give_names_the_small_gazetteer_lacks(seeds_dir, small_
 def test_a_name_before_the_kind_of_place_it_is_is_a_candidate(small_gazetteer):
     text = "A drone struck the Khor Mor gas field on Monday; a bomb hit the Zanjili area."
     assert candidate_names(text, small_gazetteer) == ["Khor Mor", "Zanjili"]
+
+
+def test_a_people_or_faith_before_a_place_word_is_no_candidate(small_gazetteer):
+    text = "A Kurdish Peshmerga base was hit; a bomb exploded in a Shiite Muslim area."
+    assert candidate_names(text, small_gazetteer) == []

@@ -43,6 +43,8 @@ def test_reverse_names_the_most_specific_place(geocoder: GazetteerGeocoder) -> N
     # A city before the district that shares its point.
     assert geocoder.reverse((36.19, 44.01)).raw["id"] == "erbil"
     assert geocoder.reverse("0, 0") is None
+    # Inside Iraq, far from any place: not Syria, whose rough circle reaches there.
+    assert geocoder.reverse((35.2, 41.5)) is None
     many = geocoder.reverse(f"{embassy.latitude}, {embassy.longitude}", exactly_one=False)
     assert isinstance(many, list) and len(many) > 1
 

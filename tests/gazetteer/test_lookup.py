@@ -111,3 +111,7 @@ def test_a_slip_in_the_kind_word_still_finds_the_place() -> None:
     gaz = default_gazetteer()
     assert gaz.lookup("Erbil airprot")[0].place.id == "erbil-air-base"
     assert gaz.lookup("Baghdad Internationl Airport")[0].place.id == "baghdad-airport"
+
+
+def test_words_run_together_are_still_a_near_spelling() -> None:
+    assert default_gazetteer().lookup("Ain alAsad")[0].place.id == "ain-al-asad"

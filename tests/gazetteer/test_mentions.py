@@ -85,3 +85,9 @@ def test_a_plural_kind_word_closes_the_second_of_two_names() -> None:
         ("Ain al-Asad", "ain-al-asad"),
         ("Balad air bases", "balad-air-base"),
     ]
+
+
+def test_a_possessive_before_an_institution_is_no_place() -> None:
+    assert mentions("Turkey's military said it struck PKK positions.") == []
+    assert mentions("Iraq's Prime Minister condemned the attack.") == []
+    assert mentions("Baghdad's international airport was hit.") == [("Baghdad", "baghdad")]
