@@ -93,6 +93,9 @@ _ASIDE_RE = re.compile(
 )
 
 
+_ASIDE_WORDS = frozenset(("after", "before", "ahead", "amid", "during"))
+
+
 def skip_reason(sentence: str) -> str | None:
     """Return why *sentence* tells no new incident ("withdrawal", ...), or None.
 
@@ -107,7 +110,11 @@ def skip_reason(sentence: str) -> str | None:
     found = _SKIP_RE.search(lowered)
     if found is None:
         return None
-    aside = _ASIDE_RE.search(lowered, 0, found.start())
+    aside = (
+        None
+        if words_of(sentence).isdisjoint(_ASIDE_WORDS)
+        else _ASIDE_RE.search(lowered, 0, found.start())
+    )
     if (
         aside is not None
         and found.lastgroup != "summary"

@@ -40,6 +40,7 @@ from mapper._weapons import (
     find_targets,
     find_weapon,
 )
+from mapper._words import words_of
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Mention
@@ -56,6 +57,7 @@ _SEVERAL_INCIDENTS_RE = re.compile(
     re.IGNORECASE,
 )
 _HOW_MANY = {"either": 2, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+_HOW_MANY_WORDS = frozenset({*_HOW_MANY, "all"})
 #: At most this many sentences are quoted for one incident.
 MAX_QUOTED_SENTENCES = 3
 
@@ -175,17 +177,13 @@ def _read(
         while stop < len(mentions) and mentions[stop].start < clause.end:
             stop += 1
         strength = attack_strength(clause.text)
-        if (
-            stop == cursor
-            and current is not None
-            and may_tell_casualties(clause.text)
-            and _own_date(clause.text, published) is None
-        ):
+        if stop == cursor and current is not None and may_tell_casualties(clause.text):
             # "Nobody was hurt in either attack" tells the incident before the open one too.
             meant = _incidents_meant(clause.text)
-            for incident in incidents[-meant:] if meant > 1 else ():
-                if incident is not current:
-                    incident.casualty_texts.append(clause.text)
+            if meant > 1 and _own_date(clause.text, published) is None:
+                for incident in incidents[-meant:]:
+                    if incident is not current:
+                        incident.casualty_texts.append(clause.text)
         if strength == NO_ATTACK:
             # "A woman, a girl and a young boy were injured." tells the open incident.
             if (
@@ -275,6 +273,8 @@ def _read(
 
 def _incidents_meant(text: str) -> int:
     """How many of the latest incidents a casualty sentence speaks of (1: the open one)."""
+    if words_of(text).isdisjoint(_HOW_MANY_WORDS):
+        return 1
     found = _SEVERAL_INCIDENTS_RE.search(text)
     if found is None:
         return 1
