@@ -90,9 +90,9 @@ class GazetteerGeocoder(Geocoder):
         A place is at the point when its outline holds it or, for a town or anything
         finer, the point lies within the place's radius; those come first, the most
         specific kind first (the embassy before the Green Zone, the city before its
-        district), nearer before farther. Then come the
-        other places within *max_distance_km*, nearest first. *query* is anything geopy
-        accepts as a point: ``(lat, lon)``, ``"lat, lon"`` or a :class:`geopy.point.Point`.
+        district), nearer before farther. Then come the other places within
+        *max_distance_km*, nearest first. *query* is anything geopy accepts as a point:
+        ``(lat, lon)``, ``"lat, lon"`` or a :class:`geopy.point.Point`.
         """
         point = Point(query)
         lat, lon = point.latitude, point.longitude

@@ -20,6 +20,7 @@ from mapper._dates import find_event_date, narrative_date
 from mapper._geolocate import (
     SPECIFICITY,
     PlaceHit,
+    abroad,
     best_place,
     compatible,
     coordinated,
@@ -178,21 +179,17 @@ def _read(
             stop += 1
         strength = attack_strength(clause.text)
         if stop == cursor and current is not None and may_tell_casualties(clause.text):
-            # "Nobody was hurt in either attack" tells the incident before the open one too.
+            # A casualty sentence without a place: "A woman, a girl and a young boy were
+            # injured." tells the open incident (an attack clause joins it below);
+            # "Nobody was hurt in either attack" the incidents before it too.
             meant = _incidents_meant(clause.text)
-            if meant > 1 and _own_date(clause.text, published) is None:
-                for incident in incidents[-meant:]:
-                    if incident is not current:
-                        incident.casualty_texts.append(clause.text)
+            told = [i for i in incidents[-meant:] if i is not current] if meant > 1 else []
+            if strength == NO_ATTACK:
+                told.append(current)
+            if told and _own_date(clause.text, published) is None:
+                for incident in told:
+                    incident.casualty_texts.append(clause.text)
         if strength == NO_ATTACK:
-            # "A woman, a girl and a young boy were injured." tells the open incident.
-            if (
-                stop == cursor
-                and current is not None
-                and may_tell_casualties(clause.text)
-                and _own_date(clause.text, published) is None
-            ):
-                current.casualty_texts.append(clause.text)
             pending = clause.text
             continue
         if clause.sentence not in skips:
@@ -222,7 +219,7 @@ def _read(
             if stop > cursor or may_name_region(clause.text)
             else []
         )
-        if not hits and stop > cursor and _abroad(mentions[cursor:stop]):
+        if not hits and stop > cursor and abroad(mentions[cursor:stop]):
             # "US jets struck militia positions in Syria": another country's event; its
             # figures and sentence do not belong to the incident open in Iraq.
             carried = dated
@@ -280,11 +277,6 @@ def _incidents_meant(text: str) -> int:
         return 1
     word = found.group("n").lower().split()[-1]
     return 10_000 if word == "all" else _HOW_MANY[word]
-
-
-def _abroad(mentions: list[Mention]) -> bool:
-    """Whether every place these mentions may be lies outside Iraq."""
-    return all(place.country != "IQ" for mention in mentions for place in mention.candidates)
 
 
 def _clause_date(text: str, published: str | None, at: Dated | None) -> tuple[Dated | None, bool]:

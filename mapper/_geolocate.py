@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from gazetteer import Gazetteer, Mention, Place
 
 _EARTH_RADIUS_KM = 6371.0088
+#: The country whose places incidents are put at (others are launch sites, strikes abroad).
+HOME = "IQ"
 #: Kind -> precision code when the text names the place itself.
 KIND_PRECISION: dict[str, int] = {"country": 3, "region": 3, "governorate": 3, "district": 2}
 
@@ -163,9 +165,14 @@ def may_name_region(text: str) -> bool:
     return not words_of(text).isdisjoint(_REGION_KEYS)
 
 
+def abroad(mentions: list[Mention]) -> bool:
+    """Whether every place these mentions may be lies outside Iraq."""
+    return all(p.country != HOME for mention in mentions for p in mention.candidates)
+
+
 def _choose_candidate(mention: Mention, text: str, end: int) -> Place | None:
     """The mention's best Iraqi candidate; "Taji base" prefers the base named Taji."""
-    local = [p for p in mention.candidates if p.country == "IQ"]
+    local = [p for p in mention.candidates if p.country == HOME]
     if not local:
         return None
     if _BASE_WORD_RE.match(text, end):
