@@ -122,7 +122,7 @@ def shared_names(path: str | Path) -> list[str]:
             for candidate in bundled.lookup(name, fuzzy=False):
                 other = candidate.place
                 if other.id == place.id or combined.contains(place.id, other.id):
-                    continue
+                    continue  # the same place, or one inside the other: no competition
                 if combined.contains(other.id, place.id):
                     continue
                 lines.append(

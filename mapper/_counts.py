@@ -157,8 +157,9 @@ def _count_item(text: str, position: int) -> tuple[int | None, int]:
                 if not counted and (lowered.endswith("s") or lowered in COLLECTIVE_NOUNS):
                     break  # "the soldiers": how many is not said
                 return number, end
-            if not counted and parse_number(lowered) is not None:
-                number, counted, end = parse_number(lowered) or 0, True, word.end()
+            figure = None if counted else parse_number(lowered)
+            if figure is not None:
+                number, counted, end = figure, True, word.end()
                 continue
             if match.group("article") and lowered in _ORDINALS:
                 return 1, word.end()  # "wounding a third"
