@@ -24,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 
 import mapper
 from gazetteer import default_gazetteer
-from mapper._context import _may_skip
-from mapper._evaluate import read_gold
-from mapper._extract import extract_report
-from mapper._weapons import attack_strength
-from mapper._words import words_of
+from mapper.evaluate.incidents import read_gold
+from mapper.extract.context import _may_skip
+from mapper.extract.report import extract_report
+from mapper.extract.weapons import attack_strength
+from mapper.extract.words import words_of
 
 #: Caches keyed by a clause or sentence text.
 TEXT_CACHES = (words_of, _may_skip, attack_strength)

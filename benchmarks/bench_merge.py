@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 
 import mapper
 from gazetteer import Gazetteer, default_gazetteer
-from mapper._merge_score import score_merge
+from mapper.evaluate.merging import score_merge
 
 SEED = 20240128
 LEAF_KINDS = ("military base", "airport", "facility", "zone", "city", "town")

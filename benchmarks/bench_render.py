@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import mapper  # noqa: E402
-from mapper._schema import WEAPONS  # noqa: E402
+from mapper.table.schema import WEAPONS  # noqa: E402
 
 #: Curated gazetteer places the synthetic incidents are "near", with a geo precision.
 #: Regions (precision 3) come 1 time in 20; their incidents sit at the region's centre,

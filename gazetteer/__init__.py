@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from gazetteer._countries import country_outlines
+from gazetteer._distance import distance_km
 from gazetteer._gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from gazetteer._normalize import normalize_name
 from gazetteer._place import KINDS, SPECIFICITY, Candidate, Mention, Place
@@ -53,6 +54,7 @@ __all__ = [
     "check_file",
     "country_outlines",
     "default_gazetteer",
+    "distance_km",
     "load_gazetteer",
     "normalize_name",
     "shared_names",

@@ -8,7 +8,6 @@ when one is given: nothing goes online by default.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from geopy.extra.rate_limiter import RateLimiter
@@ -16,10 +15,9 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
+from gazetteer._distance import distance_km
 from gazetteer._gazetteer import Gazetteer, default_gazetteer
 from gazetteer._place import SPECIFICITY, Place
-
-_EARTH_RADIUS_KM = 6371.0088
 
 
 class GazetteerGeocoder(Geocoder):
@@ -99,7 +97,7 @@ class GazetteerGeocoder(Geocoder):
         outlined = {p.id for p in self.gazetteer.areas_containing(lat, lon)}
         ranked = []
         for place in self.gazetteer:
-            distance = _haversine_km(lat, lon, place.latitude, place.longitude)
+            distance = distance_km((lat, lon), place.point)
             # A wide place's radius is too rough to say the point is in it (Syria's
             # circle covers part of Iraq): towns and finer only, or an outline.
             fine = SPECIFICITY.get(place.kind, 0) >= SPECIFICITY["city"]
@@ -136,10 +134,3 @@ class GazetteerGeocoder(Geocoder):
         if key not in self._cache:
             self._cache[key] = self._fallback_geocode(query, exactly_one=exactly_one)
         return self._cache[key]
-
-
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(a))

@@ -8,32 +8,69 @@ The pipeline, one public function a step::
     m = mapper.render(incidents)                     # a folium.Map
     m.save("map.html")
 
-Names are imported on first use, so ``import mapper`` stays cheap (folium is only
-loaded when a map is rendered).
+One subpackage per stage, data flowing one way (``tests/test_layering.py`` holds them
+to it)::
+
+    read/      files -> Report objects, a reader per format
+    extract/   report text -> incident mentions (places, dates, weapons, casualties)
+    table/     the incident schema, typed cells, CSV/GeoJSON/JSONL files
+    merge/     mentions -> one row per attack
+    render/    incident table -> folium map (with its assets/)
+    evaluate/  scores against hand-labelled gold
+    cli/       the ``mapper`` command, a module per command
+
+A stage's modules are internal; its ``__init__`` exports its few public names, and this
+package the user's. Folium is only loaded when a map is rendered.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mapper._schema import INCIDENT_COLUMNS, MERGE_COLUMNS, WEAPONS, incident_frame
 from mapper.errors import EvaluationError, IncidentTableError, MapperError, ReportError
+from mapper.evaluate import evaluate
+from mapper.extract import extract, extract_report, resolve_date
+from mapper.merge import merge_incidents
+from mapper.read import Report, ReportSet, read_reports
+from mapper.table import (
+    INCIDENT_COLUMNS,
+    MERGE_COLUMNS,
+    WEAPONS,
+    incident_frame,
+    read_incidents,
+    write_incidents,
+)
 
-#: Public name -> the private module that defines it.
-_LAZY: dict[str, str] = {
-    "Report": "mapper._reports",
-    "ReportSet": "mapper._reports",
-    "read_reports": "mapper._reports",
-    "extract": "mapper._pipeline",
-    "extract_report": "mapper._extract",
-    "resolve_date": "mapper._dates",
-    "merge_incidents": "mapper._merge",
-    "render": "mapper._render",
-    "read_incidents": "mapper._incident_io",
-    "write_incidents": "mapper._incident_io",
-    "evaluate": "mapper._evaluate",
-}
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+def _lazy_exports(
+    package: str, names: dict[str, str]
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """Module ``__getattr__`` and ``__dir__`` that import each name from its module on
+    first use (PEP 562), for a package whose names are costly to import."""
+
+    def __getattr__(name: str) -> Any:
+        module = names.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        vars(importlib.import_module(package))[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*vars(importlib.import_module(package)), *names})
+
+    return __getattr__, __dir__
+
+
+# ``mapper.render`` is the function; its stage's package is imported here, once, so
+# that no later ``import mapper.render...`` can bind the package over the function.
+importlib.import_module("mapper.render")
+globals().pop("render")
+__getattr__ = _lazy_exports(__name__, {"render": "mapper.render"})[0]
 
 __all__ = [
     "INCIDENT_COLUMNS",
@@ -42,19 +79,20 @@ __all__ = [
     "EvaluationError",
     "IncidentTableError",
     "MapperError",
+    "Report",
     "ReportError",
+    "ReportSet",
+    "evaluate",
+    "extract",
+    "extract_report",
     "incident_frame",
-    *_LAZY,
+    "merge_incidents",
+    "read_incidents",
+    "read_reports",
+    "render",
+    "resolve_date",
+    "write_incidents",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'mapper' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
 
 
 def __dir__() -> list[str]:

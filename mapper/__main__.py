@@ -2,6 +2,6 @@
 
 import sys
 
-from mapper._cli import main
+from mapper.cli import main
 
 sys.exit(main())

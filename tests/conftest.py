@@ -49,7 +49,7 @@ def small_gazetteer() -> Gazetteer:
 
 @pytest.fixture
 def fake_extract(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Replace ``mapper._extract`` with a stand-in: one rocket incident per sentence
+    """Replace ``mapper.extract.report`` with a stand-in: one rocket incident per sentence
     that says "rocket", and an error for any report whose text says "explode-me".
 
     Returns the report ids it was called with, in call order.
@@ -67,7 +67,7 @@ def fake_extract(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             if "rocket" in s.lower()
         ]
 
-    module = types.ModuleType("mapper._extract")
+    module = types.ModuleType("mapper.extract.report")
     module.extract_report = extract_report  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "mapper._extract", module)
+    monkeypatch.setitem(sys.modules, "mapper.extract.report", module)
     return calls

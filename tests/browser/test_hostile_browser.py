@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import mapper
-from mapper._cli import main
+from mapper.cli.main import main
 
 pytestmark = pytest.mark.browser
 

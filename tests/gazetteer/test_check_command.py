@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from mapper._cli import main
+from mapper.cli.main import main
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "gazetteer"
 

@@ -1,0 +1,127 @@
+"""``mapper extract PATH... -o incidents.csv``: reports in, incident table out.
+
+Prints a summary to stderr: how many reports gave incidents, none, or could not be
+read, then one ``path:line: reason`` line per input that gave nothing. ``--quiet``
+drops the progress bar and the counts line but never the list of unreadable
+inputs: those are errors the user has to see. Exit status: 0 when the run
+completed (even with unreadable inputs, which are listed), 2 on a usage error or
+when no report at all could be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mapper.cli.gazetteer import add_gazetteer_option
+from mapper.extract import format_summary, problem_lines, run_extraction
+from mapper.read import ReportSet, read_reports
+from mapper.table import FORMATS, write_incidents
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from gazetteer import Gazetteer
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``extract`` command."""
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract incidents from reports into a table",
+        description=(
+            "Read reports (.txt, .md, .html, .csv, .jsonl; folders walked), extract "
+            "incidents and write them as .csv, .geojson or .jsonl. Merges reports of "
+            "the same attack unless --no-merge."
+        ),
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="the table to write; its extension picks the format (.csv, .geojson, .jsonl)",
+    )
+    parser.add_argument(
+        "--no-merge", action="store_true", help="keep one row per mention, unmerged"
+    )
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar or counts; unreadable inputs are still listed",
+    )
+    add_gazetteer_option(parser)
+    parser.set_defaults(func=run_extract)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Run ``mapper extract``; return the exit status."""
+    result = extract_for_cli(args, command="extract", table=args.output)
+    if result is None:
+        return 2
+    incidents, _ = result
+    write_incidents(incidents, args.output)
+    if not args.quiet:
+        print(f"wrote {len(incidents)} incident rows to {args.output}", file=sys.stderr)
+    return 0
+
+
+def extract_for_cli(
+    args: argparse.Namespace, *, command: str, table: Path | None
+) -> tuple[pd.DataFrame, Gazetteer] | None:
+    """Read, extract and (unless ``--no-merge``) merge for a command, printing the summary.
+
+    Returns the incidents and the gazetteer used, or None when the command must stop
+    with exit status 2 (an unknown table extension, or no report could be read); the
+    reason has been printed. *table* is the incident table the command will write: it
+    is never read as a report.
+    """
+    if table is not None and table.suffix.lower() not in FORMATS:
+        known = ", ".join(sorted(FORMATS))
+        print(
+            f"mapper {command}: error: {table}: an incident table must end in {known}",
+            file=sys.stderr,
+        )
+        return None
+    from gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(*args.gazetteer)
+    reports = read_reports(args.paths)
+    if table is not None:
+        reports = _without(reports, table)
+    extraction = run_extraction(
+        reports, gazetteer=gazetteer, progress=False if args.quiet else None
+    )
+    if args.quiet:
+        lines = problem_lines(extraction.outcomes, extraction.warnings)
+    else:
+        lines = format_summary(extraction.outcomes, extraction.warnings).split("\n")
+    for line in lines:
+        print(line, file=sys.stderr)
+    if extraction.n_reports == 0:
+        print(f"mapper {command}: error: no report could be read; nothing written", file=sys.stderr)
+        return None
+    incidents = extraction.incidents
+    if not args.no_merge:
+        from mapper import merge_incidents
+
+        incidents = merge_incidents(incidents, gazetteer=gazetteer)
+    return incidents, gazetteer
+
+
+def _without(reports: ReportSet, output: Path) -> ReportSet:
+    """Leave out the output table itself: a re-run into the report folder must not read it."""
+    target = output.resolve()
+
+    def other(path: str) -> bool:
+        return Path(path).resolve() != target
+
+    return ReportSet(
+        reports=[r for r in reports.reports if other(r.path)],
+        problems=[p for p in reports.problems if other(p.path)],
+        warnings=reports.warnings,
+    )

@@ -1,0 +1,36 @@
+"""Extraction: report text in, incident mentions out (one row per mention).
+
+Pure text work, one report at a time, against the gazetteer; it never touches a map.
+It uses :mod:`gazetteer`, :mod:`mapper.read`'s reports and :mod:`mapper.table`'s
+schema. Reading order inside a report (``report``, :func:`extract_report`):
+
+* ``sentences``: clean the page and cut it into sentences and clauses;
+* ``context``: why a sentence that names a place and a weapon tells no incident
+  (background, denials, asides);
+* ``places``: the most specific place a clause names, and how precise it is;
+* ``dates``: the date a sentence gives, resolved against publication
+  (:func:`resolve_date`);
+* ``weapons``: weapon, projectile count and target;
+* ``casualties`` and ``counts``: killed and injured, and numbers in words or digits;
+* ``vocabulary`` and ``words``: the word lists, kept as data, and cheap word tests.
+
+Over many reports, ``pipeline`` runs the per-report step and accounts for every report
+(:func:`extract`, :func:`run_extraction`, :func:`format_summary`,
+:func:`problem_lines`). ``unmatched`` lists place-like names the gazetteer lacks
+(:func:`unmatched_names`), for curation.
+"""
+
+from mapper.extract.dates import resolve_date
+from mapper.extract.pipeline import extract, format_summary, problem_lines, run_extraction
+from mapper.extract.report import extract_report
+from mapper.extract.unmatched import unmatched_names
+
+__all__ = [
+    "extract",
+    "extract_report",
+    "format_summary",
+    "problem_lines",
+    "resolve_date",
+    "run_extraction",
+    "unmatched_names",
+]

@@ -1,0 +1,220 @@
+"""Killed and injured counts in a sentence, and the phrases that say there were none.
+
+Pure. :func:`find_casualties` returns every figure with its position so the caller
+can apply the documented rule (the first figure stated wins, an exact figure beats
+an approximate one); docs/extraction.md ("Casualty rules") lists the patterns.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import NamedTuple
+
+from mapper.extract.counts import NUMBER, choose_figure, count_people, parse_number, qualifier_of
+from mapper.extract.vocabulary import NUMBER_WORDS, PERSON_NOUNS
+from mapper.extract.words import words_of
+
+KILLED, INJURED = "killed", "injured"
+
+#: Active verbs, followed by who was hit: "killing a girl and wounding five civilians".
+# The patterns are lower case and run on an ASCII-lower-cased copy of the text (same
+# length, so offsets hold); case-insensitive matching is several times slower.
+_ACTIVE_RE = re.compile(
+    r"\b(?:(?P<k>killing|killed|kills|shot dead|claimed the lives of|(?:the )?deaths? of)"
+    r"|(?P<i>wounding|wounded|injuring|injured|injuries to))\s+"
+)
+#: Passive verbs, preceded by who was hit: "Three people ... were injured".
+_PASSIVE_RE = re.compile(
+    r"\b(?:(?P<k>killed|dead)|(?P<i>injured|wounded|hurt))\b"
+    r"|\bsuffered\s+(?:\w+\s+)?(?P<i2>injuries|wounds)\b"
+)
+#: What may stand between the people and a passive verb: "were", "was slightly".
+_AUXILIARY_RE = re.compile(
+    r"(?P<aux>\s+(?:were|was|have been|has been|had been|are|is))?"
+    r"(?P<adverb>\s+(?:also|reportedly|slightly|lightly|seriously|critically|badly))?\s*$"
+)
+_TOLL_RE = re.compile(
+    rf"\b(?P<k>death toll|toll)\s+(?:\w+\s+){{0,2}}?(?:at|to|of)\s+(?P<num>{NUMBER})"
+)
+#: "Nobody was hurt", "without casualties", "neither dead nor injured": both zero.
+_NONE_HARMED_RE = re.compile(
+    r"\b(?:no(?:body| one|-one)|none)\s+(?:\w+\s+)?(?:was|were|has been|had been)\s+"
+    r"(?:\w+\s+)?(?:hurt|injured|wounded|harmed)\b"
+    r"|\b(?:caused|causing|there were|with|reported|inflicting|but)\s+no\s+"
+    r"(?:casualties|injuries|victims)\b"
+    r"|\bno\s+(?:casualties|injuries)\s+(?:were\s+)?(?:reported|caused)?"
+    r"|\bwithout\s+(?:causing\s+|inflicting\s+|any\s+)*(?:casualties|injuries|victims)\b"
+    r"|\bwithout\s+(?:to\s+)?hurt(?:ing)?\b"
+    r"|\bneither\s+dead\s+nor\s+(?:injured|wounded)\b"
+    r"|^\s*no\s+(?:casualties|injuries)\b"
+)
+#: "No one was killed", "No deaths were reported": killed zero only.
+_NONE_KILLED_RE = re.compile(
+    r"\b(?:no(?:body| one|-one)|none)\s+(?:\w+\s+)?(?:was|were|has been|had been)\s+killed\b"
+    r"|\bno\s+(?:deaths|fatalities|one\s+died)\b"
+)
+#: A cheap test that lets most sentences skip the patterns above.
+_WORDS = frozenset(
+    """kill killed killing kills dead death deaths wounded wounding wounds injured injuring
+    injuries injury hurt casualties casualty toll victims harmed fatalities""".split()  # noqa: SIM905
+)
+_ACTIVE_WORDS = frozenset(
+    """killing killed kills shot claimed death deaths wounding wounded injuring injured
+    injuries""".split()  # noqa: SIM905
+)
+_WORD_RE = re.compile(r"\S+")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+#: Words a list of people may open with, besides numbers and capitalised names.
+_LIST_OPENERS = frozenset(
+    (
+        "a",
+        "an",
+        "one",
+        "another",
+        "the",
+        "at",
+        "more",
+        "over",
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "up",
+        "several",
+    )
+)
+_NONE_WORDS = frozenset(("no", "nobody", "none", "without", "neither"))
+_PASSIVE_WORDS = frozenset(("killed", "dead", "injured", "wounded", "hurt", "suffered"))
+_PARENTHETICAL_RE = re.compile(r",\s*(?:including|among them|most of them|mostly)\b[^,.;]*,")
+_CLAUSE_START_RE = re.compile(
+    r"[.;:!?]|,\s*(?=(?:while|but|and|as|though|although)\b)|\b(?:while|though|although)\b"
+)
+
+
+class Casualty(NamedTuple):
+    """One figure: ``kind`` is "killed" or "injured"; ``qualifier`` as in "at least" 15."""
+
+    position: int
+    kind: str
+    number: int
+    qualifier: str
+
+
+def find_casualties(text: str) -> list[Casualty]:
+    """Return every killed/injured figure stated in *text*, in text order.
+
+    Examples
+    --------
+    >>> [(c.kind, c.number) for c in find_casualties("killing a girl and wounding five civilians")]
+    [('killed', 1), ('injured', 5)]
+    """
+    words = words_of(text)
+    if words.isdisjoint(_WORDS):
+        return []
+    lowered = text.translate(_ASCII_LOWER)
+    found: list[Casualty] = []
+    blanked = text
+    if not words.isdisjoint(_NONE_WORDS):
+        for pattern, kinds in ((_NONE_HARMED_RE, (KILLED, INJURED)), (_NONE_KILLED_RE, (KILLED,))):
+            for match in list(pattern.finditer(lowered)):
+                found.extend(Casualty(match.start(), kind, 0, "") for kind in kinds)
+                blanked, lowered = _blank(blanked, match), _blank(lowered, match)
+    # "Three people, including two children, were injured": the aside is not a count.
+    if "includ" in lowered or "among" in lowered or "most" in lowered:
+        for match in list(_PARENTHETICAL_RE.finditer(lowered)):
+            blanked, lowered = _blank(blanked, match), _blank(lowered, match)
+    actives = _ACTIVE_RE.finditer(lowered) if not words.isdisjoint(_ACTIVE_WORDS) else ()
+    for match in actives:
+        counted = count_people(blanked[match.end() :])
+        if counted is not None:
+            kind = KILLED if match.group("k") else INJURED
+            qualifier = qualifier_of(blanked[match.end() :])
+            found.append(Casualty(match.start(), kind, counted[0], qualifier))
+    if not words.isdisjoint(_PASSIVE_WORDS):
+        for match in _PASSIVE_RE.finditer(lowered):
+            auxiliary = _AUXILIARY_RE.search(lowered, max(0, match.start() - 40), match.start())
+            end = auxiliary.start() if auxiliary is not None else match.start()
+            bare = auxiliary is None or not (auxiliary.group("aux") or auxiliary.group("adverb"))
+            if bare and not _ends_with_people(lowered[:end]):
+                continue  # "an attack that killed a girl": active, read above
+            before = _count_before(blanked, end)
+            if before is not None:
+                kind = KILLED if match.group("k") else INJURED
+                found.append(Casualty(before[1], kind, before[0], before[2]))
+    if "toll" in lowered:
+        for match in _TOLL_RE.finditer(lowered):
+            value = parse_number(match.group("num"))
+            if value is not None:
+                found.append(Casualty(match.start(), KILLED, value, ""))
+    return sorted(found)
+
+
+def _ends_with_people(text: str) -> bool:
+    """Whether *text* ends with a person noun or a number ("two soldiers", "15")."""
+    last = text.rstrip().rsplit(None, 1)[-1:] or [""]
+    word = last[0].strip(",")
+    return word in PERSON_NOUNS or word.isdigit() or word in NUMBER_WORDS
+
+
+def _blank(text: str, match: re.Match[str]) -> str:
+    """*text* with the span of *match* replaced by spaces."""
+    return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+
+
+def _count_before(text: str, end: int) -> tuple[int, int, str] | None:
+    """The people list that ends right before a passive verb, with where it starts."""
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, 0, end)]
+    segment_start = starts[-1] if starts else 0
+    segment = text[segment_start:end]
+    for word in _WORD_RE.finditer(segment):
+        if not _may_open_list(word.group()):
+            continue
+        counted = count_people(segment[word.start() :], whole=True)
+        if counted is not None:
+            qualifier = qualifier_of(segment[word.start() :])
+            return counted[0], segment_start + word.start(), qualifier
+    return None
+
+
+def _may_open_list(word: str) -> bool:
+    """Whether a list of people can start with *word*: a number, an article, a name."""
+    lowered = word.lower()
+    return (
+        word[0].isupper()
+        or word[0].isdigit()
+        or lowered in _LIST_OPENERS
+        or lowered.split("-")[0] in NUMBER_WORDS
+    )
+
+
+def may_tell_casualties(text: str) -> bool:
+    """Whether *text* has a word about casualties (a cheap test)."""
+    return not words_of(text).isdisjoint(_WORDS)
+
+
+def casualties_told(texts: list[str]) -> tuple[int | None, int | None]:
+    """Killed and injured over the texts telling one incident, in order.
+
+    The texts are read one by one and reading stops once both figures are settled
+    (an exact first figure cannot be overruled), so long incidents cost little.
+    """
+    findings: list[Casualty] = []
+    for text in texts:
+        findings.extend(find_casualties(text))
+        if _settled(findings, KILLED) and _settled(findings, INJURED):
+            break
+    return casualty_counts(findings)
+
+
+def _settled(findings: list[Casualty], kind: str) -> bool:
+    first = next((f for f in findings if f.kind == kind), None)
+    return first is not None and not first.qualifier
+
+
+def casualty_counts(findings: list[Casualty]) -> tuple[int | None, int | None]:
+    """Per kind, the figure :func:`mapper.extract.counts.choose_figure` keeps, or None."""
+    killed = choose_figure([(f.number, f.qualifier) for f in findings if f.kind == KILLED])
+    injured = choose_figure([(f.number, f.qualifier) for f in findings if f.kind == INJURED])
+    return killed, injured

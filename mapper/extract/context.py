@@ -1,0 +1,180 @@
+"""Why a sentence that names a place and a weapon still tells no incident.
+
+Pure. A sentence about troop withdrawals, who is blamed, history, threats or a
+tally of many attacks is not an incident report, whatever words it contains.
+Within a sentence, a launch site ("fired from a neighbourhood in eastern Baghdad")
+and a describing aside ("where the US embassy is located") name places that were
+not hit; :func:`excluded_spans` marks them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from mapper.extract.weapons import ATTACK, attack_strength
+from mapper.extract.words import words_of
+
+#: Reason -> pattern; a sentence matching any of them tells no new incident. The
+#: patterns are lower case and run on the lower-cased sentence.
+SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
+    "summary": re.compile(
+        r"\b(?:dozens|scores|hundreds|series|wave|spate|string|number|succession) of\b"
+        r"|\b\d+\s+(?:\w+\s+)?attacks\b|\b(?:several|many|numerous|such|recent|repeated|previous"
+        r"|frequent) (?:\w+\s+)?attacks\b|\brepeated(?:ly)?\b|\bin recent (?:weeks|months|days)\b"
+        r"|\battacks (?:have|had) (?:\w+\s+)?(?:targeted|hit|increased|intensified|continued)\b"
+        r"|\bhave (?:already |repeatedly )?(?:targeted|hit|struck)\b|\bsystematically\b"
+        r"|\beach time\b|\bregularly\b|\bfrequently\b|\bsometimes\b|\bso far this year\b"
+        r"|\battacks (?:\w+ ){0,4}(?:fell|rose|dropped|declined|decreased|increased|doubled)\b",
+    ),
+    "withdrawal": re.compile(
+        r"\b(?:withdr[ae]w\w*|pull(?:ed|ing|s)? out|pullout|redeploy\w*|reposition\w*|"
+        r"hand(?:ed|ing|s)? (?:over|the\b)|handover|transferr?\w*|relocat\w*|repatriat\w*)",
+    ),
+    "blame": re.compile(
+        r"\b(?:blam\w+|accus\w+|pointed the finger|claimed responsibility|denied)\b"
+    ),
+    "history": re.compile(
+        r"\b(?:invad\w+|invasion|anniversary|commemorat\w+|years? ago|decades?|remember\w*|"
+        r"recall\w*)\b",
+    ),
+    "diplomacy": re.compile(
+        r"\b(?:talks|summit|negotiat\w+|dialogue|delegations?|met with|agreement|deal)\b"
+    ),
+    "threat": re.compile(
+        r"\b(?:threat\w*|vow\w*|promis\w*|warn\w*|pledg\w*|planned visit|plans? to)\b",
+    ),
+}
+
+#: A launch site: the place after "fired from", up to the verb of the impact.
+_LAUNCH_RE = re.compile(
+    r"\b(?:fired|launched|shot|carried out|came)\s+from\b.*?(?=\b(?:hit|struck|landed|fell|"
+    r"slammed|targeted|towards?|at)\b|[.;:]|$)",
+    re.IGNORECASE,
+)
+#: A clause where every place is where launchers were found, not where rockets fell.
+_LAUNCHER_RE = re.compile(
+    r"\b(?:launchers?|launch (?:site|pad|point)s?|launchpads?|unfired|(?:was|were) found)\b",
+    re.IGNORECASE,
+)
+#: Asides that describe a place rather than say where something happened.
+_DESCRIPTIVE_RE = re.compile(
+    r"\bwhere\b[^,.;]*?\b(?:is|are|were|was)\s+(?:located|based|stationed|housed)\b"
+    r"|\b(?:which|that)\s+(?:hosts?|houses?|is home to|was home to)\b[^,.;]*",
+    re.IGNORECASE,
+)
+
+
+#: Word beginnings one of which every skip pattern needs: a cheap test first.
+_SKIP_PREFIXES: tuple[str, ...] = tuple(
+    """dozen score hundred series wave spate string number succession attacks several many
+    numerous such recent repeated previous frequent have systematically each regularly
+    sometimes far withdr pull redeploy reposition hand transfer relocat repatriat blam accus
+    pointed claimed denied invad invasion anniversar commemorat years year decade remember
+    recall threat vow promis warn pledg planned plan talks summit negotiat dialogue delegation
+    met agreement deal""".split()  # noqa: SIM905
+)
+#: A word of a space-joined word set that begins with one of them: one search, not a
+#: ``startswith`` per word.
+_SKIP_PREFIX_RE = re.compile(" (?:" + "|".join(map(re.escape, _SKIP_PREFIXES)) + ")")
+
+
+#: All of them in one pass; the group that matched names the reason.
+_SKIP_RE = re.compile("|".join(f"(?P<{r}>{p.pattern})" for r, p in SKIP_PATTERNS.items()))
+
+
+#: An aside about another moment, after the main clause: "..., a day after the prime
+#: minister blamed armed factions", "shortly after a visit by a delegation".
+_ASIDE_RE = re.compile(
+    r"\b(?:(?:shortly|just|only|hours|days|minutes|moments|weeks|a day|a week|the day"
+    r"|(?:one|two|three|four|five|six|seven) (?:hours|days))\s+)?"
+    r"(?:after|before|ahead of|amid|during)\b"
+)
+
+
+_ASIDE_WORDS = frozenset(("after", "before", "ahead", "amid", "during"))
+
+
+def skip_reason(sentence: str) -> str | None:
+    """Return why *sentence* tells no new incident ("withdrawal", ...), or None.
+
+    Where several reasons apply, the one found first in the sentence is given. A reason
+    that only an aside about another moment gives ("Rockets hit the embassy on Saturday,
+    a day after the prime minister blamed armed factions") does not count: the main
+    clause tells a new attack. Tallies of attacks count wherever they stand.
+    """
+    if not _may_skip(words_of(sentence)):
+        return None
+    lowered = sentence.lower()
+    found = _SKIP_RE.search(lowered)
+    if found is None:
+        return None
+    aside = (
+        None
+        if words_of(sentence).isdisjoint(_ASIDE_WORDS)
+        else _ASIDE_RE.search(lowered, 0, found.start())
+    )
+    if (
+        aside is not None
+        and found.lastgroup != "summary"
+        and len(lowered) == len(sentence)  # offsets hold
+        and attack_strength(sentence[: aside.start()]) == ATTACK
+    ):
+        return None
+    return found.lastgroup
+
+
+@lru_cache(maxsize=4096)
+def _may_skip(words: frozenset[str]) -> bool:
+    return _SKIP_PREFIX_RE.search(" " + " ".join(words)) is not None
+
+
+def excluded_spans(clause: str) -> list[tuple[int, int]]:
+    """Character spans of *clause* whose places were not attacked."""
+    if _LAUNCHER_RE.search(clause):
+        return [(0, len(clause))]
+    spans = [m.span() for m in _LAUNCH_RE.finditer(clause)]
+    spans.extend(m.span() for m in _DESCRIPTIVE_RE.finditer(clause))
+    return spans
+
+
+#: Who says so, at the end of a clause: ", the Turkish defence ministry said."
+_ATTRIBUTION_RE = re.compile(
+    r",\s*(?:according to\b[^,.;]*|[^,.;]{0,60}?\b(?:said|says|told|reported|announced"
+    r"|added|stated|confirmed)\b[^,.;]*)[.;]?\s*$"
+)
+_ATTRIBUTION_WORDS = frozenset(
+    ("according", "said", "says", "told", "reported", "announced", "added", "stated", "confirmed")
+)
+
+
+def without_asides(clause: str) -> str:
+    """*clause* with describing asides and the closing attribution blanked, for reading
+    targets: "the Turkish defence ministry said" names no target."""
+    words = words_of(clause)
+    if not words.isdisjoint(_ATTRIBUTION_WORDS):
+        clause = _ATTRIBUTION_RE.sub(lambda m: " " * len(m.group()), clause)
+    if words.isdisjoint(("where", "which", "that")):
+        return clause
+    return _DESCRIPTIVE_RE.sub(lambda m: " " * len(m.group()), clause)
+
+
+def is_history(date: str, precision: str, published: str | None) -> bool:
+    """Whether an event dated *date* lies over a year before publication: background."""
+    if published is None or len(published) < 10 or precision == "unknown":
+        return False
+    try:
+        published_day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    # The latest day the date can mean, so "in 2020" is not history in early 2021.
+    year = int(date[:4])
+    if precision == "year":
+        latest = dt.date(year, 12, 31)
+    elif precision == "month":
+        month = int(date[5:7])
+        latest = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    else:
+        latest = dt.date.fromisoformat(date)
+    return (published_day - latest).days > 365

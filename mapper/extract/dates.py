@@ -1,0 +1,377 @@
+"""Resolving the date a sentence gives, against the date its report was published.
+
+Pure functions. News dates are mostly relative ("on Tuesday evening", "yesterday") or
+lack a year ("On 11 March", "December 19"); both are pinned to the publication date,
+never guessed when that date is missing or only a month. The rules are written out
+in docs/extraction.md ("Date rules").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from mapper.extract.words import has_digit, key_words, words_of
+from mapper.read import MONTHS
+
+WEEKDAYS: dict[str, int] = {
+    name: number
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+#: Relative words -> days before publication.
+RELATIVE_DAYS: dict[str, int] = {
+    "today": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tonight": 0,
+    "earlier today": 0,
+    "yesterday": 1,
+    "last night": 1,
+    "the day before yesterday": 2,
+}
+
+#: Capitalised month names and abbreviations -> number ("march" and "may" are words).
+_MONTH_NAMES: dict[str, int] = {name.capitalize(): number for name, number in MONTHS.items()}
+_MONTH_KEYS = frozenset(MONTHS)
+_WEEKDAY_KEYS = frozenset(WEEKDAYS)
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+#: Pieces matched at a known position around a month name or weekday found by ``find``.
+_DAY_AFTER_MONTH_RE = re.compile(rf"\.? (?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:)(?:,? {_YEAR}\b)?")
+_YEAR_AFTER_MONTH_RE = re.compile(rf"\.?,? {_YEAR}\b")
+_DAY_BEFORE_MONTH_RE = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?: of)? $")
+_PREP_BEFORE_RE = re.compile(
+    r"\b(?:in|since|during|until|by|last|this|early|mid|late|of|from)[- ]$"
+)
+_ISO_RE = re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")
+_BARE_YEAR_RE = re.compile(rf"\b{_YEAR}\b")
+_RELATIVE_RE = re.compile(
+    r"\b(?P<relative>the day before yesterday|earlier today|yesterday|last night|"
+    r"this morning|this afternoon|this evening|tonight|today)\b",
+    re.IGNORECASE,
+)
+
+_RELATIVE_KEYS = key_words(RELATIVE_DAYS) - {"the", "day", "before", "this", "earlier", "last"}
+
+
+class DateFound(NamedTuple):
+    """A date expression found in a text and what it resolves to."""
+
+    start: int
+    end: int
+    date: str | None
+    precision: str
+
+
+@lru_cache(maxsize=1024)
+def _published(published: str | None) -> tuple[dt.date | None, int | None, int | None]:
+    """Return (full date or None, year, month) of a publication date string."""
+    if not published:
+        return None, None, None
+    text = published.strip()
+    match = re.match(r"((?:19|20)\d\d)(?:-([01]\d)(?:-([0-3]\d))?)?", text)
+    if not match:
+        return None, None, None
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    if month is not None and match.group(3):
+        try:
+            return dt.date(year, month, int(match.group(3))), year, month
+        except ValueError:
+            return None, year, month
+    return None, year, month
+
+
+def _year_on_or_before(
+    month: int, day: int | None, year: int, pub_month: int | None, pub_day: dt.date | None
+) -> int:
+    """The year that puts (month, day) on or before the publication date."""
+    if pub_day is not None and day is not None:
+        try:
+            return year if dt.date(year, month, day) <= pub_day else year - 1
+        except ValueError:
+            return year
+    if pub_month is None:
+        return year
+    return year if month <= pub_month else year - 1
+
+
+def _resolve(parts: dict[str, str], published: str | None) -> tuple[str | None, str]:
+    pub_day, pub_year, pub_month = _published(published)
+    if "relative" in parts:
+        if pub_day is None:
+            return None, "unknown"
+        back = RELATIVE_DAYS[parts["relative"]]
+        return (pub_day - dt.timedelta(days=back)).isoformat(), "day"
+    if "weekday" in parts:
+        if pub_day is None:
+            return None, "unknown"
+        back = (pub_day.weekday() - WEEKDAYS[parts["weekday"]]) % 7
+        if "last" in parts and back == 0:
+            back = 7
+        return (pub_day - dt.timedelta(days=back)).isoformat(), "day"
+    month = int(parts.get("month") or parts.get("mnum") or 0) or None
+    year = int(parts["year"]) if "year" in parts else None
+    day = int(parts["day"]) if "day" in parts else None
+    if month is None:  # a bare year
+        return (str(year), "year") if year else (None, "unknown")
+    if year is None:
+        if pub_year is None:
+            return None, "unknown"
+        year = _year_on_or_before(month, day, pub_year, pub_month, pub_day)
+    if day is None:
+        return f"{year:04d}-{month:02d}", "month"
+    try:
+        return dt.date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None, "unknown"
+
+
+class DateExpression(NamedTuple):
+    """A date expression in a text, before resolution; ``rank`` 0 is the most specific.
+
+    ``parts`` holds what was read: ``day``, ``month`` (a number), ``year``,
+    ``weekday``, ``last`` ("last Monday"), ``relative`` ("yesterday"), ``prep``.
+    """
+
+    rank: int
+    start: int
+    end: int
+    parts: dict[str, str]
+
+
+def date_expressions(text: str) -> list[DateExpression]:
+    """Return every date expression in *text*, ordered by position.
+
+    Month names and weekdays are located with ``str.find`` and read with small
+    patterns anchored there: much faster than scanning the text with each pattern.
+    """
+    words = words_of(text)
+    found: list[DateExpression] = []
+    for name in words & _MONTH_KEYS:
+        found.extend(_month_expressions(text, name.capitalize()))
+    weekdays = words & _WEEKDAY_KEYS
+    if weekdays:
+        lowered = text.lower()
+        for name in weekdays:
+            for at in _word_positions(lowered, name):
+                end = at + len(name)
+                if text.startswith("'s", end):
+                    end += 2
+                parts = {"weekday": name}
+                if lowered[max(0, at - 5) : at] == "last ":
+                    parts["last"] = "last"
+                found.append(DateExpression(1, at, end, parts))
+    if not words.isdisjoint(_RELATIVE_KEYS):
+        found.extend(
+            DateExpression(1, m.start(), m.end(), {"relative": m.group("relative").lower()})
+            for m in _RELATIVE_RE.finditer(text)
+        )
+    if has_digit(text):
+        for year in _BARE_YEAR_RE.finditer(text):
+            iso = _ISO_RE.match(text, year.start()) if "-" in text else None
+            if iso is not None:
+                parts = {k: v for k, v in iso.groupdict().items() if v}
+                found.append(DateExpression(0, iso.start(), iso.end(), parts))
+            found.append(DateExpression(4, year.start(), year.end(), {"year": year.group("year")}))
+    return sorted(found, key=lambda e: (e.start, e.rank))
+
+
+def _word_positions(text: str, word: str) -> list[int]:
+    """Where *word* stands in *text* as a whole word."""
+    positions = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            positions.append(at)
+        at = text.find(word, end)
+    return positions
+
+
+def _month_expressions(text: str, name: str) -> list[DateExpression]:
+    """The expressions built on each capitalised *name* ("March", "Dec") in *text*."""
+    found = []
+    month = str(MONTHS[name.lower()])
+    abbreviation = len(name) <= 4 and name not in ("May", "June", "July")
+    for at in _word_positions(text, name):
+        end = at + len(name)
+        parts = {"month": month}
+        rank = 3
+        before = _DAY_BEFORE_MONTH_RE.search(text, max(0, at - 12), at)
+        after_day = _DAY_AFTER_MONTH_RE.match(text, end)
+        start = at
+        if before is not None:
+            parts["day"] = before.group("day")
+            start, rank = before.start(), 0
+            year = _YEAR_AFTER_MONTH_RE.match(text, end)
+            if year is not None:
+                parts["year"], end = year.group("year"), year.end()
+        elif after_day is not None:
+            parts["day"], rank, end = after_day.group("day"), 0, after_day.end()
+            if after_day.group("year"):
+                parts["year"] = after_day.group("year")
+        else:
+            year = _YEAR_AFTER_MONTH_RE.match(text, end)
+            if year is not None:
+                parts["year"], rank, end = year.group("year"), 2, year.end()
+        # A bare "May" is as likely the verb and a bare "Jan" a name.
+        bare_may = name == "May" and not _PREP_BEFORE_RE.search(text, max(0, at - 7), at)
+        if rank == 3 and (abbreviation or bare_may):
+            continue
+        found.append(DateExpression(rank, start, end, parts))
+    return found
+
+
+def best_expression(
+    expressions: list[DateExpression], start: int = 0, end: int | None = None
+) -> DateExpression | None:
+    """The most specific (then earliest) expression lying in ``[start, end)``."""
+    inside = [e for e in expressions if e.start >= start and (end is None or e.end <= end)]
+    return min(inside, key=lambda e: (e.rank, e.start)) if inside else None
+
+
+def resolve_expression(expression: DateExpression, published: str | None) -> DateFound:
+    """Resolve one expression against the publication date."""
+    date, precision = _resolve(expression.parts, published)
+    return DateFound(expression.start, expression.end, date, precision)
+
+
+def find_date(text: str, published: str | None) -> DateFound | None:
+    """Return the most specific date expression in *text*, or None if it has none.
+
+    An expression that is present but cannot be pinned down (a weekday when the
+    publication day is unknown) is returned with ``date=None``.
+    """
+    best = best_expression(date_expressions(text))
+    return None if best is None else resolve_expression(best, published)
+
+
+#: A reporting verb right before a date: the date of the statement, not the event
+#: ("the coalition said on Tuesday").
+_REPORTED_ON_RE = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|added|confirmed|stated|disclosed|declared"
+    r"|claimed)\s+(?:late\s+|early\s+)?(?:on\s+)?$"
+)
+
+
+def find_event_date(text: str, published: str | None) -> DateFound | None:
+    """Like :func:`find_date`, passing over the dates of statements ("said on Monday")."""
+    expressions = [
+        e
+        for e in date_expressions(text)
+        if not _REPORTED_ON_RE.search(text, max(0, e.start - 30), e.start)
+    ]
+    best = best_expression(expressions)
+    return None if best is None else resolve_expression(best, published)
+
+
+def resolve_date(expression: str, published: str | None) -> tuple[str | None, str]:
+    """Resolve a date expression (or the first one in a sentence) against a publication date.
+
+    Parameters
+    ----------
+    expression
+        A date expression ("Tuesday evening", "On 11 March", "yesterday") or a whole
+        sentence holding one.
+    published
+        The report's publication date: ``'YYYY-MM-DD'``, ``'YYYY-MM'`` or None.
+
+    Returns
+    -------
+    tuple of (str or None, str)
+        The date cut to its precision ('2020-11-17', '2020-03' or '2020') and the
+        precision: 'day', 'month', 'year' or 'unknown' (then the date is None).
+
+    Examples
+    --------
+    >>> resolve_date("on Tuesday evening", "2020-11-18")
+    ('2020-11-17', 'day')
+    >>> resolve_date("On 11 March", "2020-03-26")
+    ('2020-03-11', 'day')
+    >>> resolve_date("December 19", "2022-01-13")
+    ('2021-12-19', 'day')
+    >>> resolve_date("yesterday", None)
+    (None, 'unknown')
+    """
+    found = find_date(expression, published)
+    if found is None:
+        return None, "unknown"
+    return found.date, found.precision
+
+
+#: Dated from the story's own timeline, not from publication: days after (+) or
+#: before (-) the date the narrative is at ("A day earlier, mortars hit Taji").
+NARRATIVE_SHIFTS: dict[str, int] = {
+    "a day earlier": -1,
+    "a day before": -1,
+    "the day before": -1,
+    "the previous day": -1,
+    "the previous night": -1,
+    "two days earlier": -2,
+    "a day later": 1,
+    "the next day": 1,
+    "the following day": 1,
+    "the next morning": 1,
+    "two days later": 2,
+    "hours later": 0,
+    "hours earlier": 0,
+    "minutes later": 0,
+    "later that day": 0,
+    "earlier that day": 0,
+    "the same day": 0,
+}
+NARRATIVE_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(k) for k in sorted(NARRATIVE_SHIFTS, key=len, reverse=True))
+    + r")\b(?! yesterday)",
+    re.IGNORECASE,
+)
+_NARRATIVE_KEYS = frozenset(
+    ("earlier", "later", "before", "previous", "next", "following", "same", "ago", "last")
+)
+#: Another time that cannot be pinned down: it still says "not the same day".
+OTHER_TIME_RE = re.compile(
+    r"\b(?:earlier|later) (?:in|this|that|last) (?:the )?(?:week|month|year)\b"
+    r"|\b(?:last|previous|the previous) (?:week|month|year)\b"
+    r"|\b(?:\w+ )?(?:days|weeks|months) (?:earlier|before|ago|later)\b"
+    r"|\b(?:a|one) (?:week|month) (?:earlier|before|ago|later)\b",
+    re.IGNORECASE,
+)
+
+
+def narrative_date(text: str, anchor: str | None) -> tuple[str | None, str] | None:
+    """Resolve a time given relative to the story ("a day earlier") against *anchor*.
+
+    Parameters
+    ----------
+    text
+        A sentence or clause without a date expression of its own.
+    anchor
+        The day ('YYYY-MM-DD') the narrative is at, or None.
+
+    Returns
+    -------
+    tuple of (str or None, str) or None
+        None when *text* has no such expression; ``(date, "day")`` when it shifts a
+        known day; ``(None, "unknown")`` when it names another, unknowable time
+        ("earlier in the week") or there is no day to shift from.
+    """
+    words = words_of(text)
+    if words.isdisjoint(_NARRATIVE_KEYS):
+        return None
+    match = NARRATIVE_RE.search(text)
+    if match is not None:
+        if anchor is None or len(anchor) != 10:
+            return None, "unknown"
+        shift = NARRATIVE_SHIFTS[match.group().lower()]
+        return (dt.date.fromisoformat(anchor) + dt.timedelta(days=shift)).isoformat(), "day"
+    if OTHER_TIME_RE.search(text):
+        return None, "unknown"
+    return None

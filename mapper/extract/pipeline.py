@@ -1,0 +1,235 @@
+"""Driving extraction over many reports, and accounting for what each one gave.
+
+The per-report step, :func:`extract_one`, is pure and shares no state, so the loop
+in :func:`run_extraction` can later become a Dask bag or partition map unchanged.
+A report whose extraction raises is recorded as ``failed`` with the reason, and
+the run goes on: one odd text must not cost a long run its other reports.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from mapper.errors import ReportError
+from mapper.read import Report, ReportSet, read_reports
+from mapper.table import incident_frame
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
+
+#: ``Outcome.status`` values, in the order the summary counts them.
+STATUSES: tuple[str, ...] = ("incidents", "none", "unreadable", "failed")
+
+#: Report fields copied onto every incident row. ``published`` is kept beside the
+#: documented columns because merging uses it to tell follow-ups from first reports.
+REPORT_COLUMNS: tuple[str, ...] = ("title", "url", "source", "published")
+
+Source = ReportSet | Iterable[Report] | str | Path | Sequence[str | Path]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one report (or one unreadable input) gave.
+
+    ``status`` is ``"incidents"`` (``n_incidents`` > 0), ``"none"``, ``"unreadable"``
+    (the input gave no report; ``reason`` says why) or ``"failed"`` (extraction
+    raised; ``reason`` names the error).
+    """
+
+    report_id: str | None
+    path: str
+    line: int | None
+    status: str
+    n_incidents: int = 0
+    reason: str | None = None
+
+    @property
+    def where(self) -> str:
+        """``path:line``, or the path alone."""
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The result of a run: the raw incident table and one outcome per input."""
+
+    incidents: pd.DataFrame
+    outcomes: list[Outcome]
+    warnings: list[ReportError] = field(default_factory=list)
+
+    @property
+    def n_reports(self) -> int:
+        """Reports that were read (whatever they gave)."""
+        return sum(outcome.status != "unreadable" for outcome in self.outcomes)
+
+
+def extract(
+    reports: Source, *, gazetteer: Gazetteer | None = None, progress: bool | None = None
+) -> pd.DataFrame:
+    """Extract every incident mention from some reports.
+
+    Parameters
+    ----------
+    reports
+        A :class:`~mapper.ReportSet`, any iterable of :class:`~mapper.Report`, or
+        files and folders for :func:`~mapper.read_reports`.
+    gazetteer
+        Places to resolve names against; the bundled gazetteer when None.
+    progress
+        Show a progress bar on stderr; by default only when stderr is a terminal.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per incident mention with the columns of :mod:`mapper.table.schema`,
+        ``incident_id`` ``<report_id>-<n>`` in text order, and the report's
+        ``title``, ``url``, ``source`` and ``published``. Use
+        :func:`run_extraction` to also learn which reports gave nothing.
+    """
+    return run_extraction(reports, gazetteer=gazetteer, progress=progress).incidents
+
+
+def run_extraction(
+    reports: Source, *, gazetteer: Gazetteer | None = None, progress: bool | None = None
+) -> Extraction:
+    """Extract incidents and account for every report; see :func:`extract`.
+
+    Returns
+    -------
+    Extraction
+        ``.incidents`` (the table), ``.outcomes`` (one :class:`Outcome` per
+        unreadable input, then one per report in report order) and ``.warnings``.
+    """
+    report_set = _as_report_set(reports)
+    if gazetteer is None:
+        from gazetteer import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    rows: list[dict[str, Any]] = []
+    outcomes = [_unreadable(problem) for problem in report_set.problems]
+    for report_rows, outcome in _progress(
+        (extract_one(report, gazetteer) for report in report_set.reports),
+        total=len(report_set.reports),
+        enabled=progress,
+    ):
+        rows.extend(report_rows)
+        outcomes.append(outcome)
+    incidents = incident_frame(rows)
+    for column in REPORT_COLUMNS:
+        if column not in incidents.columns:  # no rows: keep the table's shape anyway
+            incidents[column] = pd.Series(dtype="string")
+        incidents[column] = incidents[column].astype("string")
+    return Extraction(incidents, outcomes, list(report_set.warnings))
+
+
+def extract_one(report: Report, gazetteer: Gazetteer) -> tuple[list[dict[str, Any]], Outcome]:
+    """Extract one report's incident rows and its outcome; pure, so it can run anywhere."""
+    from mapper.extract.report import extract_report
+
+    try:
+        found = extract_report(report, gazetteer)
+    except Exception as error:  # recorded in the outcome, never swallowed
+        reason = f"extraction failed: {type(error).__name__}: {error}"
+        return [], Outcome(report.report_id, report.path, report.line, "failed", 0, reason)
+    rows = [
+        {
+            **row,
+            "report_id": report.report_id,
+            "incident_id": f"{report.report_id}-{number}",
+            **{column: getattr(report, column) for column in REPORT_COLUMNS},
+        }
+        for number, row in enumerate(found, start=1)
+    ]
+    status = "incidents" if rows else "none"
+    return rows, Outcome(report.report_id, report.path, report.line, status, len(rows))
+
+
+def _as_report_set(reports: Source) -> ReportSet:
+    """Accept a ReportSet, Reports, or paths to read."""
+    if isinstance(reports, ReportSet):
+        return reports
+    if isinstance(reports, str | Path):
+        return read_reports(reports)
+    items = list(reports)
+    if all(isinstance(item, Report) for item in items):
+        return ReportSet(reports=items)  # type: ignore[arg-type]
+    if all(isinstance(item, str | Path) for item in items):
+        return read_reports(items)  # type: ignore[arg-type]
+    raise TypeError("reports must be a ReportSet, Reports, or file and folder paths")
+
+
+def _unreadable(problem: ReportError) -> Outcome:
+    return Outcome(None, problem.path, problem.line, "unreadable", 0, problem.reason)
+
+
+def _progress(
+    results: Iterator[tuple[list[dict[str, Any]], Outcome]], *, total: int, enabled: bool | None
+) -> Iterator[tuple[list[dict[str, Any]], Outcome]]:
+    """Pass *results* through, showing reports done, incidents found and the rate."""
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        yield from results
+        return
+    from tqdm import tqdm
+
+    found = 0
+    with tqdm(total=total, unit="report", file=sys.stderr, dynamic_ncols=True) as bar:
+        for item in results:
+            found += item[1].n_incidents
+            bar.set_postfix(incidents=found, refresh=False)
+            bar.update()
+            yield item
+
+
+def format_summary(outcomes: Sequence[Outcome], warnings: Sequence[ReportError] = ()) -> str:
+    """Describe a run in a few lines: counts, then each input that gave nothing.
+
+    Examples
+    --------
+    >>> print(format_summary([Outcome("a", "a.md", None, "incidents", 2),
+    ...                       Outcome(None, "b.csv", 4, "unreadable", 0, "no report text")]))
+    2 reports: 1 with incidents (2 incidents), 0 with none, 1 unreadable
+    b.csv:4: unreadable: no report text
+    """
+    counts = {status: 0 for status in STATUSES}
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+    incidents = sum(outcome.n_incidents for outcome in outcomes)
+    head = (
+        f"{_plural(len(outcomes), 'report')}: {counts['incidents']} with incidents "
+        f"({_plural(incidents, 'incident')}), {counts['none']} with none, "
+        f"{counts['unreadable']} unreadable"
+    )
+    if counts["failed"]:
+        head += f", {counts['failed']} failed"
+    lines = [head, *problem_lines(outcomes, warnings)]
+    return "\n".join(lines)
+
+
+def problem_lines(outcomes: Sequence[Outcome], warnings: Sequence[ReportError] = ()) -> list[str]:
+    """One ``path:line: status: reason`` line per input that gave nothing, then warnings."""
+    lines = [
+        f"{outcome.where}: {outcome.status}: {outcome.reason}"
+        for outcome in outcomes
+        if outcome.status in ("unreadable", "failed")
+    ]
+    for warning in warnings:
+        where = f"{warning.path}:{warning.line}" if warning.line is not None else warning.path
+        lines.append(f"{where}: warning: {warning.reason}")
+    return [_printable(line) for line in lines]
+
+
+def _printable(line: str) -> str:
+    """Escape control characters: file names and reasons come from untrusted input."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in line)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

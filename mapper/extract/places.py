@@ -1,0 +1,277 @@
+"""Where a clause says something happened: the most specific place, and how precise.
+
+Pure, given the gazetteer. Candidates come from the report's mentions (found once
+per report); launch sites, asides, foreign places and a sentence-opening "Hit by"
+are passed over. Precision codes follow ACLED: 1 the place itself, 2 near it or a
+part of it, 3 only a region or governorate.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from gazetteer import SPECIFICITY, distance_km
+from mapper.extract.context import excluded_spans
+from mapper.extract.vocabulary import REGIONS
+from mapper.extract.words import words_of
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer, Mention, Place
+
+#: The country whose places incidents are put at (others are launch sites, strikes abroad).
+HOME = "IQ"
+#: Kind -> precision code when the text names the place itself.
+KIND_PRECISION: dict[str, int] = {"country": 3, "region": 3, "governorate": 3, "district": 2}
+
+_NEAR_RE = re.compile(
+    r"\b(?:near|nearby|outside|close to|outskirts of|edge of|vicinity of|"
+    r"(?:north|south|east|west)(?:-(?:east|west))?(?:ern)? of|(?:km|kilometres|kilometers|miles)"
+    r" (?:from|of))\b[^.,;:]{0,45}$"
+    # "around" only right before the place: "around 18 rockets hit Camp Taji" is a count.
+    r"|\baround\s+(?:the\s+)?(?:(?:city|town|village|area)\s+of\s+)?$"
+    r"|\b(?:southern|northern|eastern|western)\s+$",
+    re.IGNORECASE,
+)
+REGION_RE = re.compile(
+    r"\b(?:in|across|from|to)\s+the\s+(?P<side>north|south|east|west|centre|center|north-west|"
+    r"north-east|south-west|south-east)\s+of\s+(?:the\s+country|Iraq)\b"
+    r"|\b(?P<adjective>northern|southern|eastern|western|central|north-western|north-eastern|"
+    r"south-western|south-eastern)\s+Iraq\b",
+)
+#: "west of Kirkuk", "30 km from Mosul": the place is a landmark for another one.
+_LANDMARK_RE = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:-(?:east|west))?(?:ern)?\s+of|(?:km|kilometres|kilometers"
+    r"|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# Matched at the end of a mention with ``pattern.match(text, end)``.
+_BASE_WORD_RE = re.compile(r"\s*(?:air\s*bases?|bases?|camps?|airfields?)\b", re.IGNORECASE)
+_AIRPORT_WORD_RE = re.compile(r"\s*(?:international\s+)?airport\b", re.IGNORECASE)
+_VERB_OPENING_RE = re.compile(r"\s*(?:by|hard)\b")
+#: Words one of which "near ..." or "west of ..." needs: a cheap test first.
+_NEAR_KEYS = (
+    "near",
+    "outside",
+    "close",
+    "outskirts",
+    "edge",
+    "vicinity",
+    "around",
+    "north",
+    "south",
+    "east",
+    "west",
+    "km",
+    "kilomet",
+    "miles",
+)
+_AWAY_RE = re.compile(r"\b(?:away|missed|short of)\b", re.IGNORECASE)
+
+
+class PlaceHit(NamedTuple):
+    """A place a clause puts an event at; ``label`` is the name to show.
+
+    ``landmark`` marks a place named only to locate another ("west of Kirkuk").
+    """
+
+    place: Place
+    label: str
+    precision: int
+    position: int
+    landmark: bool = False
+    end: int = -1  # where the mention ends in the clause (-1: a region, no mention)
+
+
+def place_hits(
+    clause_text: str, clause_start: int, mentions: list[Mention], gazetteer: Gazetteer
+) -> list[PlaceHit]:
+    """Return the places *clause_text* may put an event at, in text order."""
+    words = words_of(clause_text)
+    spans = excluded_spans(clause_text) if not words.isdisjoint(_EXCLUSION_KEYS) else []
+    hits: list[PlaceHit] = []
+    for mention in mentions:
+        start, end = mention.start - clause_start, mention.end - clause_start
+        if any(a <= start < b for a, b in spans):
+            continue
+        if start == 0 and _VERB_OPENING_RE.match(clause_text, end):
+            continue  # "Hit by three rockets, ..." opens with the verb
+        place = _choose_candidate(mention, clause_text, end)
+        if place is None:
+            continue
+        before = clause_text[max(0, start - 60) : start]
+        precision = KIND_PRECISION.get(place.kind, 1)
+        landmark = False
+        lowered = before.lower()
+        if any(key in lowered for key in _NEAR_KEYS):
+            if precision < 2 and _NEAR_RE.search(before):
+                precision = 2
+            landmark = bool(_LANDMARK_RE.search(before))
+        if precision < 2 and clause_text[end : end + 2] in ("'s", "’s"):
+            precision = 2  # "in Mosul's old city": a part of the place
+        hits.append(PlaceHit(place, place.name, precision, start, landmark, end))
+    regions = REGION_RE.finditer(clause_text) if not words.isdisjoint(_REGION_KEYS) else ()
+    for match in regions:
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        side = (match.group("side") or match.group("adjective") or "").lower()
+        side = side.removesuffix("ern").replace("center", "centre").replace("central", "centre")
+        label, place_id = REGIONS.get(side, (f"{side} Iraq", "iraq"))
+        if place_id in gazetteer:
+            place = gazetteer.get(place_id)
+            # A region replaces the bare country mention it contains ("western Iraq").
+            hits = [h for h in hits if not (match.start() <= h.position < match.end())]
+            hits.append(PlaceHit(place, label, 3, match.start()))
+    return sorted(hits, key=lambda h: h.position)
+
+
+_REGION_KEYS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "centre",
+        "center",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+    ]
+)
+_EXCLUSION_KEYS = frozenset(
+    [
+        "from",
+        "launcher",
+        "launchers",
+        "launch",
+        "launchpad",
+        "launchpads",
+        "unfired",
+        "found",
+        "where",
+        "which",
+        "that",
+    ]
+)
+
+
+def may_name_region(text: str) -> bool:
+    """Whether *text* may name a vague region (a cheap test before :data:`REGION_RE`)."""
+    return not words_of(text).isdisjoint(_REGION_KEYS)
+
+
+def abroad(mentions: list[Mention]) -> bool:
+    """Whether every place these mentions may be lies outside Iraq."""
+    return all(p.country != HOME for mention in mentions for p in mention.candidates)
+
+
+def _choose_candidate(mention: Mention, text: str, end: int) -> Place | None:
+    """The mention's best Iraqi candidate; "Taji base" prefers the base named Taji."""
+    local = [p for p in mention.candidates if p.country == HOME]
+    if not local:
+        return None
+    if _BASE_WORD_RE.match(text, end):
+        for place in local:
+            if place.kind == "military base":
+                return place
+    if _AIRPORT_WORD_RE.match(text, end):
+        for place in local:
+            if place.kind in ("airport", "military base") and "airport" in place.name.lower():
+                return place
+    return local[0]
+
+
+_BETWEEN_RE = re.compile(r"\b(?:between|linking|connecting|from)\s+(?:the\s+)?$", re.IGNORECASE)
+#: What may stand between two places one verb attacked: "Ain al-Asad and Balad".
+_COORDINATION_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+
+
+def coordinated(hits: list[PlaceHit], best: PlaceHit, clause: str) -> list[PlaceHit]:
+    """The other places named together with *best* as attacked alike, in text order.
+
+    "Rockets hit Ain al-Asad and Balad air bases": places of the same level of
+    specificity (towns and finer), joined by "and" or a comma only, none a landmark.
+    """
+    level = SPECIFICITY.get(best.place.kind, 0)
+    if best not in hits or level < SPECIFICITY["city"] or best.landmark or best.end < 0:
+        return []
+    if _BETWEEN_RE.search(clause, 0, min(h.position for h in hits)):
+        return []  # "on the road between Hit and Haditha": one place between two
+    chain = sorted(hits, key=lambda h: h.position)
+    index = chain.index(best)
+    joined, seen = [best], {best.place.id}
+    for step in (-1, 1):
+        at = index
+        while 0 <= at + step < len(chain):
+            left, right = chain[min(at, at + step)], chain[max(at, at + step)]
+            other = chain[at + step]
+            if (
+                other.landmark
+                or other.end < 0
+                or SPECIFICITY.get(other.place.kind, 0) != level
+                or _COORDINATION_RE.fullmatch(clause, left.end, right.position) is None
+            ):
+                break
+            if other.place.id not in seen:  # "Balad, Balad and Taji": once each
+                seen.add(other.place.id)
+                joined.append(other)
+            at += step
+    return sorted((h for h in joined if h is not best), key=lambda h: h.position)
+
+
+def best_place(hits: list[PlaceHit], gazetteer: Gazetteer) -> PlaceHit | None:
+    """The most specific hit: one no other hit lies inside, of the most specific kind.
+
+    A region label or a bare country is only used when nothing better is named.
+    """
+    if not hits:
+        return None
+    inner = [
+        h
+        for h in hits
+        if not any(
+            o.place.id != h.place.id and _contains(gazetteer, h.place.id, o.place.id) for o in hits
+        )
+    ]
+    pool = inner or hits
+    return max(pool, key=lambda h: (not h.landmark, _rank(h), -h.position))
+
+
+def _rank(hit: PlaceHit) -> float:
+    region_label = (
+        hit.precision == 3 and hit.place.kind == "country" and hit.label != hit.place.name
+    )
+    if region_label or hit.place.kind == "region":
+        return 0.5  # a region: better than the bare country, vaguer than a governorate
+    return SPECIFICITY.get(hit.place.kind, 3)
+
+
+def is_vague(hit: PlaceHit) -> bool:
+    """Whether *hit* is the bare country: too vague to open an incident on its own."""
+    return hit.place.kind == "country" and hit.label == hit.place.name
+
+
+def compatible(gazetteer: Gazetteer, first: Place, second: Place) -> bool:
+    """Whether two places can be one incident's: one lies within the other."""
+    return within(gazetteer, first, second) or within(gazetteer, second, first)
+
+
+def within(gazetteer: Gazetteer, outer: Place, inner: Place) -> bool:
+    """Whether *inner* is *outer*, nested in it, or inside its radius (at least 3 km)."""
+    if outer.id == inner.id or _contains(gazetteer, outer.id, inner.id):
+        return True
+    return distance_km(outer.point, inner.point) <= max(outer.radius_km, 3.0)
+
+
+@lru_cache(maxsize=65536)
+def _contains(gazetteer: Gazetteer, outer_id: str, inner_id: str) -> bool:
+    """:meth:`Gazetteer.contains`, remembered: the same few pairs come up again and again."""
+    return gazetteer.contains(outer_id, inner_id)
+
+
+def refines(clause_text: str) -> bool:
+    """Whether a later clause may narrow an incident's place (not "landed 300 m away")."""
+    return not _AWAY_RE.search(clause_text)

@@ -1,0 +1,373 @@
+"""One report in, its incidents out: the heart of the mapper.
+
+Reading order, once per report: clean and split the text (:mod:`mapper.extract.sentences`),
+find every place mention with one gazetteer call, then walk the clauses in order.
+A clause tells an incident when it has an attack word and a place; it adds to an
+incident already open when its place is the same, nested or next door and its date
+does not differ, and opens a new incident otherwise. The rules and their reasons are
+written out in docs/extraction.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from mapper.extract.casualties import casualties_told, may_tell_casualties
+from mapper.extract.context import is_history, skip_reason, without_asides
+from mapper.extract.dates import find_event_date, narrative_date
+from mapper.extract.places import (
+    SPECIFICITY,
+    PlaceHit,
+    abroad,
+    best_place,
+    compatible,
+    coordinated,
+    is_vague,
+    may_name_region,
+    place_hits,
+    refines,
+    within,
+)
+from mapper.extract.sentences import Clause, Document, Sentence, split_document
+from mapper.extract.weapons import (
+    ATTACK,
+    ATTACK_NOUN,
+    NO_ATTACK,
+    attack_strength,
+    best_target,
+    count_projectiles,
+    find_targets,
+    find_weapon,
+)
+from mapper.extract.words import words_of
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer, Mention
+    from mapper.read import Report
+
+_SAME_PLACE_RE = re.compile(
+    r"\bthe same (?:base|airport|camp|place|area|site|compound|town|city|village)\b", re.IGNORECASE
+)
+#: A sentence about several of the attacks told so far: "in either attack", "in the three
+#: incidents", "in all the attacks".
+_SEVERAL_INCIDENTS_RE = re.compile(
+    r"\b(?P<n>either|both|all|(?:the|these|those) (?:two|three|four|five))"
+    r" (?:of the |the )?(?:attacks?|incidents?|strikes?)\b",
+    re.IGNORECASE,
+)
+_HOW_MANY = {"either": 2, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+_HOW_MANY_WORDS = frozenset({*_HOW_MANY, "all"})
+#: At most this many sentences are quoted for one incident.
+MAX_QUOTED_SENTENCES = 3
+
+Dated = tuple[str, str]  # (date, precision)
+
+
+@dataclass
+class _Incident:
+    """An incident being assembled from the clauses that tell it."""
+
+    hit: PlaceHit
+    dated: Dated | None
+    sentences: list[int] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    # Read only when rows are built: the texts whose figures are this incident's own.
+    figure_texts: list[str] = field(default_factory=list)
+    casualty_texts: list[str] = field(default_factory=list)
+
+    def add(self, clause: Clause, *, figures: bool = True) -> None:
+        """Add a clause; *figures* False when its counts belong to several places."""
+        if clause.sentence not in self.sentences:
+            self.sentences.append(clause.sentence)
+        self.texts.append(clause.text)
+        if figures:
+            self.figure_texts.append(clause.text)
+            self.casualty_texts.append(clause.text)
+
+
+def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]:
+    """Return the incidents a report describes, in text order.
+
+    Parameters
+    ----------
+    report
+        One report; ``text``, ``title`` and ``published`` are read.
+    gazetteer
+        Places to recognise (``gazetteer.default_gazetteer()`` for the bundled one).
+
+    Returns
+    -------
+    list of dict
+        One dict per incident with the keys date, date_precision, place, place_id,
+        latitude, longitude, geo_precision, weapon, projectiles, killed, injured,
+        target and quote (see :mod:`mapper.table.schema`); None where the text is silent.
+
+    Examples
+    --------
+    >>> from gazetteer import default_gazetteer
+    >>> from mapper.read import Report
+    >>> text = "Two rockets hit Camp Taji on Monday, wounding one soldier."
+    >>> report = Report("r1", text, None, "2021-05-04", None, None, "r1.md", None)
+    >>> [(i["place_id"], i["date"], i["projectiles"], i["injured"])
+    ...  for i in extract_report(report, default_gazetteer())]
+    [('camp-taji', '2021-05-03', 2, 1)]
+    """
+    document = split_document(report.text)
+    skips: dict[int, bool] = {}
+    mentions = gazetteer.find_mentions(_worth_searching(document, skips))
+    incidents = _read(document, mentions, report.published, gazetteer, skips)
+    if not incidents and report.title:
+        # The body said nothing usable; the headline may still name the attack.
+        title = report.title.strip()
+        headline = Document(
+            title, [Sentence(0, len(title), title)], [Clause(0, len(title), title, 0)]
+        )
+        mentions = gazetteer.find_mentions(title)
+        incidents = _read(headline, mentions, report.published, gazetteer, {})
+        document = headline
+    return [_row(incident, document) for incident in incidents]
+
+
+def _worth_searching(document: Document, skips: dict[int, bool]) -> str:
+    """The document with the sentences that cannot place an incident blanked out.
+
+    Those are sentences with no casualty word that tell no attack, or tell one but no
+    new incident (a withdrawal, who is blamed: see :func:`skip_reason`); the skip
+    answers are recorded in *skips* for the clause walk. Blanking (not cutting) keeps
+    offsets, and the mention finder passes over spaces almost for free. A sentence's
+    last character (its full stop) stays: the finder reads it as context ("Hit" opening
+    the next sentence is the verb, not the town).
+    """
+    parts: list[str] = []
+    end = 0
+    for index, sentence in enumerate(document.sentences):
+        if may_tell_casualties(sentence.text):
+            continue
+        if attack_strength(sentence.text):
+            skips[index] = skip_reason(sentence.text) is not None
+            if not skips[index]:
+                continue
+        kept = max(sentence.start, sentence.end - 1)
+        parts.append(document.text[end : sentence.start])
+        parts.append(" " * (kept - sentence.start))
+        end = kept
+    parts.append(document.text[end:])
+    return "".join(parts)
+
+
+def _read(
+    document: Document,
+    mentions: list[Mention],
+    published: str | None,
+    gazetteer: Gazetteer,
+    skips: dict[int, bool],
+) -> list[_Incident]:
+    """Walk the clauses; *skips* (sentence -> tells no new incident) is filled lazily."""
+    incidents: list[_Incident] = []
+    current: _Incident | None = None
+    carried: Dated | None = None  # the date the narrative is at
+    pending: str | None = None  # a clause whose date becomes `carried` if ever needed
+    cursor = 0
+    for clause in document.clauses:
+        # Mentions are in text order: advance a cursor rather than filter them all.
+        while cursor < len(mentions) and mentions[cursor].start < clause.start:
+            cursor += 1
+        stop = cursor
+        while stop < len(mentions) and mentions[stop].start < clause.end:
+            stop += 1
+        strength = attack_strength(clause.text)
+        if stop == cursor and current is not None and may_tell_casualties(clause.text):
+            # A casualty sentence without a place: "A woman, a girl and a young boy were
+            # injured." tells the open incident (an attack clause joins it below);
+            # "Nobody was hurt in either attack" the incidents before it too.
+            meant = _incidents_meant(clause.text)
+            told = [i for i in incidents[-meant:] if i is not current] if meant > 1 else []
+            if strength == NO_ATTACK:
+                told.append(current)
+            if told and _own_date(clause.text, published) is None:
+                for incident in told:
+                    incident.casualty_texts.append(clause.text)
+        if strength == NO_ATTACK:
+            pending = clause.text
+            continue
+        if clause.sentence not in skips:
+            skips[clause.sentence] = (
+                skip_reason(document.sentences[clause.sentence].text) is not None
+            )
+        if skips[clause.sentence]:
+            # Whatever dates it and the clauses before it give, the narrative is lost.
+            carried = pending = None
+            continue
+        if pending is not None:
+            # Dates of clauses without an attack are read only when one follows; one
+            # without a date ("No one was hurt.") leaves the narrative where it was.
+            given = _own_date(pending, published)
+            if given is not None:
+                carried = None if is_history(given[0], given[1], published) else given
+            pending = None
+        # The day the story is at: the last date given, else the open incident's.
+        at = carried or (current.dated if current is not None else None)
+        own, other_time = _clause_date(clause.text, published, at)
+        if own is not None and is_history(own[0], own[1], published):
+            carried = None
+            continue
+        dated = own or (None if other_time else carried)
+        hits = (
+            place_hits(clause.text, clause.start, mentions[cursor:stop], gazetteer)
+            if stop > cursor or may_name_region(clause.text)
+            else []
+        )
+        if not hits and stop > cursor and abroad(mentions[cursor:stop]):
+            # "US jets struck militia positions in Syria": another country's event; its
+            # figures and sentence do not belong to the incident open in Iraq.
+            carried = dated
+            continue
+        hit = best_place(hits, gazetteer)
+        if hit is not None and is_vague(hit):
+            hit = None
+        if hit is None and strength == ATTACK_NOUN and not may_tell_casualties(clause.text):
+            # "Attacks on convoys have become a near-daily occurrence": no place, weapon
+            # or figure to add, only a word for attacks; the incident's quote stays its own.
+            carried = dated
+            continue
+        if hit is None and current is not None and (other_time or (own and own != current.dated)):
+            # "It followed an attack on 8 May, when a drone hit the same base."
+            if _SAME_PLACE_RE.search(clause.text) and strength == ATTACK:
+                hit = current.hit
+            else:
+                carried = own
+                continue
+        target = (
+            None
+            if other_time
+            else _matching_incident(incidents, current, hit, dated, own is None, gazetteer)
+        )
+        if target is not None:
+            _enrich(target, clause, hit, dated, gazetteer)
+            current = target
+        elif hit is not None and (
+            strength == ATTACK or (strength == ATTACK_NOUN and own is not None)
+        ):
+            current = _Incident(hit, dated)
+            current.add(clause)
+            incidents.append(current)
+        if hit is not None and current is not None and strength == ATTACK and not other_time:
+            # "Rockets hit Ain al-Asad and Balad air bases": an incident at each.
+            # The clause's figures stay with the first place: "killing ten people" are
+            # ten in all, not ten at each.
+            for other in coordinated(hits, hit, clause.text):
+                same = _matching_incident(incidents, current, other, dated, own is None, gazetteer)
+                if same is None:
+                    same = _Incident(other, dated)
+                    incidents.append(same)
+                if same is not current:
+                    same.add(clause, figures=False)
+        carried = dated
+    return incidents
+
+
+def _incidents_meant(text: str) -> int:
+    """How many of the latest incidents a casualty sentence speaks of (1: the open one)."""
+    if words_of(text).isdisjoint(_HOW_MANY_WORDS):
+        return 1
+    found = _SEVERAL_INCIDENTS_RE.search(text)
+    if found is None:
+        return 1
+    word = found.group("n").lower().split()[-1]
+    return 10_000 if word == "all" else _HOW_MANY[word]
+
+
+def _clause_date(text: str, published: str | None, at: Dated | None) -> tuple[Dated | None, bool]:
+    """A clause's own date, and whether it names another time it cannot pin down.
+
+    *at* is the date the narrative is at, for "a day earlier" and the like.
+    """
+    own = _own_date(text, published)
+    if own is not None:
+        return own, False
+    anchor = at[0] if at is not None and at[1] == "day" else None
+    relative = narrative_date(text, anchor)
+    if relative is None:
+        return None, False
+    if relative[0] is None:
+        return None, True  # "earlier in the week": not the narrative's day
+    return (relative[0], relative[1]), False
+
+
+def _own_date(text: str, published: str | None) -> Dated | None:
+    found = find_event_date(text, published)
+    return None if found is None or found.date is None else (found.date, found.precision)
+
+
+def _matching_incident(
+    incidents: list[_Incident],
+    current: _Incident | None,
+    hit: PlaceHit | None,
+    dated: Dated | None,
+    undated: bool,
+    gazetteer: Gazetteer,
+) -> _Incident | None:
+    """The open incident a clause adds to, if its place and date allow; None otherwise.
+
+    A clause without a date of its own may also add to an open incident that has none.
+    """
+    if hit is None:
+        if current is not None and (dated is None or current.dated in (None, dated)):
+            return current
+        return None
+    order = [current] if current is not None else []
+    order.extend(i for i in reversed(incidents) if i is not current)
+    for incident in order:
+        same_day = dated is None or incident.dated == dated
+        if incident is current and incident.dated is None and undated:
+            same_day = True
+        if same_day and compatible(gazetteer, incident.hit.place, hit.place):
+            return incident
+    return None
+
+
+def _enrich(
+    incident: _Incident,
+    clause: Clause,
+    hit: PlaceHit | None,
+    dated: Dated | None,
+    gazetteer: Gazetteer,
+) -> None:
+    incident.add(clause)
+    if incident.dated is None and dated is not None:
+        incident.dated = dated
+    if (
+        hit is not None
+        and hit.place.id != incident.hit.place.id
+        and SPECIFICITY.get(hit.place.kind, 0) > SPECIFICITY.get(incident.hit.place.kind, 0)
+        and within(gazetteer, incident.hit.place, hit.place)
+        and refines(clause.text)
+    ):
+        incident.hit = hit
+
+
+def _row(incident: _Incident, document: Document) -> dict[str, Any]:
+    place = incident.hit.place
+    texts = incident.texts
+    weapon = next((w for w in map(find_weapon, texts) if w is not None), None)
+    targets = [t for text in texts for t in find_targets(without_asides(text))]
+    killed, injured = casualties_told(incident.casualty_texts)
+    quoted = sorted(incident.sentences)[:MAX_QUOTED_SENTENCES]
+    date, precision = incident.dated if incident.dated else (None, "unknown")
+    return {
+        "date": date,
+        "date_precision": precision,
+        "place": incident.hit.label,
+        "place_id": place.id,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "geo_precision": incident.hit.precision,
+        "weapon": weapon,
+        "projectiles": count_projectiles(incident.figure_texts),
+        "killed": killed,
+        "injured": injured,
+        "target": best_target(targets) or best_target(find_targets(place.name)),
+        "quote": " ".join(document.sentences[i].text for i in quoted),
+    }

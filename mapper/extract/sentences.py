@@ -1,0 +1,227 @@
+"""Report text -> the sentences worth reading, each cut into clauses.
+
+Pure. Page furniture is dropped first: headings and one-line teasers without a
+full stop, "Updated 6:27pm" lines, photo captions, "Read also" link lists; a
+dateline ("ERBIL, Kurdistan Region —", "(Baghdad)") is cut from the paragraph it
+opens, because it names where the story was filed, not where anything happened.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from mapper.extract.vocabulary import ATTACK_VERBS
+from mapper.extract.words import key_words, words_of
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n+")
+_READ_ALSO_RE = re.compile(
+    r"^\s*(?:read also|also read|read more|see also|related(?: articles| stories)?|more on this|"
+    r"read)\s*:",
+    re.IGNORECASE,
+)
+_BULLET_RE = re.compile(r"^\s*(?:[•·▪*\-–—]|\d+[.)])\s+")
+_UPDATED_RE = re.compile(
+    r"^\s*(?:updated|last updated|published|posted|first published)\b.{0,60}$", re.IGNORECASE
+)
+_CAPTION_START_RE = re.compile(
+    r"(?:photo|picture|image|file photo|file picture|caption|credit)s?\b\s*[:\-—(]",
+    re.IGNORECASE,
+)
+#: The four patterns above in one anchored match; the group says which kind of line it
+#: is: a link list heading, a bullet, or furniture to drop ("Updated ..." or a caption).
+#: No line can open as two of the kinds (their first characters differ), except the two
+#: kinds of furniture, which are dropped alike.
+_LINE_KIND_RE = re.compile(
+    rf"(?P<read_also>{_READ_ALSO_RE.pattern})|(?P<bullet>{_BULLET_RE.pattern})"
+    rf"|(?P<furniture>{_UPDATED_RE.pattern}|{_CAPTION_START_RE.pattern})",
+    re.IGNORECASE,
+)
+_CAPTION_CREDIT_RE = re.compile(r"\[[^\]]*(?:AFP|Getty|Reuters|AP|photo|Photo)[^\]]*\]\s*$")
+_DATELINES = (
+    re.compile(r"^\s*\((?:[A-Z][\w'’-]*)(?:[ ,]+[A-Z][\w'’-]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?"),
+    re.compile(
+        r"^\s*[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+){0,2}(?:,\s*[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})?"
+        r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*"
+    ),
+    re.compile(
+        r"^\s*[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+        r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*"
+    ),
+)
+#: The datelines above as one pattern, tried first: most paragraphs have none.
+_ANY_DATELINE_RE = re.compile("|".join(f"(?:{d.pattern})" for d in _DATELINES))
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "st",
+        "no",
+        "u.s",
+        "u.n",
+        "u.k",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "brig",
+    ]
+)
+#: Clause breaks inside a sentence: one sentence may tell two attacks.
+_COUNTS = "one|two|three|four|five|six|seven|eight|nine|ten"
+_CLAUSE_RE = re.compile(
+    r";\s+|,?\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=on\s+[A-Z])"
+    rf"|(?P<and>,?\s+and\s+)(?=(?:a|an|another|{_COUNTS}|\d+)\s)"
+)
+#: "and a ..." starts a second attack only when both sides have an attack verb:
+#: "rockets hit X and a drone struck Y", not "... two soldiers and a British medic".
+_SECOND_ATTACK_RE = re.compile(rf"[^.;,]*?\b(?:{'|'.join(ATTACK_VERBS)})\b")
+_VERB_WORDS = key_words(ATTACK_VERBS) - {"off", "through", "down"}
+_ATTACK_VERB_RE = re.compile(rf"\b(?:{'|'.join(ATTACK_VERBS)})\b")
+
+
+class Sentence(NamedTuple):
+    """A sentence of the cleaned document with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Clause(NamedTuple):
+    """A clause: the unit the extractor reads; ``sentence`` indexes its sentence."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+class Document(NamedTuple):
+    """The cleaned text, its sentences and their clauses."""
+
+    text: str
+    sentences: list[Sentence]
+    clauses: list[Clause]
+
+
+def clean_paragraphs(text: str) -> list[str]:
+    """Return the article's paragraphs without page furniture or datelines."""
+    paragraphs: list[str] = []
+    in_link_list = False
+    for block in _BLANK_LINE_RE.split(text.replace("\r\n", "\n")):
+        lines = [line for line in map(str.strip, block.split("\n")) if line]
+        kept: list[str] = []
+        for i, line in enumerate(lines):
+            kind = _LINE_KIND_RE.match(line)
+            found = kind.lastgroup if kind is not None else None
+            if found == "read_also":
+                in_link_list = True
+                continue
+            if found == "bullet":
+                if in_link_list:
+                    continue
+            else:
+                in_link_list = False
+            repeated = (i > 0 and lines[i - 1] == line) or (
+                i + 1 < len(lines) and lines[i + 1] == line
+            )
+            if repeated or found == "furniture" or _has_photo_credit(line):
+                continue
+            kept.append(line)
+        if not kept:
+            continue
+        paragraph = " ".join(kept)
+        # A heading, a teaser or a byline: no sentence ending.
+        if not paragraph.rstrip("\"'”’)] ").endswith((".", "!", "?")):
+            continue
+        if _ANY_DATELINE_RE.match(paragraph):
+            for dateline in _DATELINES:
+                cut = dateline.match(paragraph)
+                if cut and cut.end() < len(paragraph):
+                    paragraph = paragraph[cut.end() :]
+                    break
+        paragraphs.append(paragraph)
+    return paragraphs
+
+
+def split_document(text: str) -> Document:
+    """Clean *text* and split it into sentences and clauses, with offsets."""
+    paragraphs = clean_paragraphs(text)
+    cleaned = "\n\n".join(paragraphs)
+    sentences: list[Sentence] = []
+    offset = 0  # where the paragraph starts in `cleaned`; paragraphs hold no line break
+    for paragraph in paragraphs:
+        start = offset
+        searched = 0  # where the text after the last boundary starts
+        for boundary in _SENTENCE_END_RE.finditer(paragraph):
+            at = boundary.start()
+            # The word before the full stop: a boundary ends in white space, so that word
+            # lies after the last one (reading the whole paragraph so far was quadratic).
+            before = paragraph[searched:at].rsplit(None, 1)
+            searched = boundary.end()
+            word = before[-1].lower().rstrip(".") if before else ""
+            if word in _ABBREVIATIONS or len(word) == 1:
+                continue
+            sentences.append(_sentence(cleaned, start, offset + at + 1))
+            start = offset + boundary.end()
+        offset += len(paragraph)
+        if start < offset:
+            sentences.append(_sentence(cleaned, start, offset))
+        offset += 2
+    clauses = []
+    for index, sentence in enumerate(sentences):
+        start = sentence.start
+        cuts = _CLAUSE_RE.finditer(sentence.text) if _may_cut(sentence.text) else ()
+        for cut in cuts:
+            if cut.group("and") and not (
+                _ATTACK_VERB_RE.search(cleaned, start, sentence.start + cut.start())
+                and _SECOND_ATTACK_RE.match(sentence.text, cut.end())
+            ):
+                continue  # "two killed and four wounded", not two attacks
+            end = sentence.start + cut.start()
+            clauses.append(Clause(start, end, cleaned[start:end], index))
+            start = sentence.start + cut.end()
+        clauses.append(Clause(start, sentence.end, cleaned[start : sentence.end], index))
+    return Document(cleaned, sentences, clauses)
+
+
+def _has_photo_credit(line: str) -> bool:
+    """A photo caption ending in a bracketed credit ("... [AFP]")."""
+    return line.endswith("]") and _CAPTION_CREDIT_RE.search(line) is not None
+
+
+def _may_cut(sentence: str) -> bool:
+    """Whether *sentence* may hold a clause break (a cheap test before the pattern)."""
+    if ";" in sentence or "while" in sentence or "whereas" in sentence:
+        return True
+    return " and " in sentence and not words_of(sentence).isdisjoint(_VERB_WORDS)
+
+
+def _sentence(text: str, start: int, end: int) -> Sentence:
+    if end < len(text) and not text[end - 1].isspace() and text[end] not in "\"'”’)]":
+        return Sentence(start, end, text[start:end])  # the usual case, nothing to move
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    # Keep a closing quote or bracket with its sentence.
+    while end < len(text) and text[end] in "\"'”’)]":
+        end += 1
+    return Sentence(start, end, text[start:end])

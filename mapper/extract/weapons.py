@@ -1,0 +1,156 @@
+"""Weapon, projectile count and target named in a piece of text.
+
+Pure, driven by the tables in :mod:`mapper.extract.vocabulary`; the regular expressions
+are compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mapper.extract.counts import APPROXIMATE, NUMBER, choose_figure, parse_number
+from mapper.extract.vocabulary import (
+    ATTACK_NOUNS,
+    ATTACK_VERBS,
+    NUMBER_WORDS,
+    PROJECTILE_NOUNS,
+    TARGET_PRIORITY,
+    TARGET_TERMS,
+    WEAPON_TERMS,
+)
+from mapper.extract.words import has_digit, key_words, single_words, words_of
+
+
+def _alternation(phrases: object) -> str:
+    """Longest phrase first, so "roadside bomb" is tried before "bomb"."""
+    words = sorted(phrases, key=lambda p: (-len(p), p))  # type: ignore[call-overload]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+# Weapon, target and projectile patterns are lower case and run on lower-cased text:
+# case-insensitive matching is several times slower in Python's engine.
+WEAPON_RE = re.compile(rf"\b(?:{_alternation(WEAPON_TERMS)})\b")
+TARGET_RE = re.compile(rf"\b(?:{_alternation(TARGET_TERMS)})\b")
+#: Verbs only in lower case: a capitalised "Hit" is the town, not the verb.
+ATTACK_VERB_RE = re.compile(rf"\b(?:{_alternation(ATTACK_VERBS)})\b")
+
+_NOUNS = _alternation(PROJECTILE_NOUNS)
+#: "a drone strike", "two rocket attacks": the noun names the act, not what was fired.
+_NOT_ACT = (
+    r"(?!\s+(?:strikes?|attacks?|fire|barrages?|launchers?|bases?|units?|programme|program)\b)"
+)
+#: A modifier between a number and its noun: "two Katyusha rockets"; never a number
+#: or a preposition ("19 by two rockets" counts two, not 19).
+_MODIFIER = (
+    r"(?!(?:of|and|or|to|from|the|them|these|those|at|in|on|by|with|for)\b)"
+    rf"(?!{NUMBER}\s)[\w'’-]+\s+"
+)
+_PROJECTILES_RE = re.compile(
+    rf"\b(?:(?P<approx>{APPROXIMATE})\s+)?(?P<num>{NUMBER})\s+(?P<more>(?:more|other|further|"
+    rf"additional|remaining)\s+)?(?P<mods>(?:{_MODIFIER}){{0,2}}?)(?P<noun>{_NOUNS})\b{_NOT_ACT}",
+)
+_SINGLE_RE = re.compile(
+    rf"\b(?:a|an|single)\s+(?P<mods>(?:{_MODIFIER}){{0,2}}?)(?:{_NOUNS})\b{_NOT_ACT}"
+)
+_TARGET_RANK = {target: rank for rank, target in enumerate(TARGET_PRIORITY)}
+_WEAPON_KEYS = key_words(WEAPON_TERMS)
+_WEAPON_WORDS = single_words(WEAPON_TERMS)
+_VERB_KEYS = key_words(ATTACK_VERBS)
+_NOUN_WORDS = key_words(ATTACK_NOUNS)
+_PROJECTILE_KEYS = key_words(PROJECTILE_NOUNS)
+_TARGET_KEYS = key_words(TARGET_TERMS)
+_NUMBER_KEYS = key_words(NUMBER_WORDS)
+#: Words that make an attack verb an attack: what was fired, or who was hurt.
+_VERB_CONTEXT = _PROJECTILE_KEYS | frozenset(
+    """killing killed wounding wounded injuring injured dead casualties""".split()  # noqa: SIM905
+)
+
+
+def find_weapon(text: str) -> str | None:
+    """Return the weapon of the first weapon phrase in *text*, or None."""
+    if words_of(text).isdisjoint(_WEAPON_KEYS):
+        return None
+    match = WEAPON_RE.search(text.lower())
+    return None if match is None else WEAPON_TERMS[" ".join(match.group().split())]
+
+
+def projectile_figures(text: str) -> list[tuple[int, str]]:
+    """Return (count, qualifier) for each total count of projectiles, in text order.
+
+    Partial counts ("two more rockets", "three of the rockets") are left out: they
+    describe part of a salvo whose total is given elsewhere.
+    """
+    words = words_of(text)
+    if words.isdisjoint(_PROJECTILE_KEYS) or (
+        words.isdisjoint(_NUMBER_KEYS) and not has_digit(text)
+    ):
+        return []
+    figures = []
+    for match in _PROJECTILES_RE.finditer(text.lower()):
+        if match.group("more"):
+            continue
+        value = parse_number(match.group("num"))
+        if value is not None:
+            figures.append((value, " ".join((match.group("approx") or "").split())))
+    return figures
+
+
+def single_projectile(text: str) -> bool:
+    """Whether *text* names one projectile with an article ("a bomb-laden drone")."""
+    if words_of(text).isdisjoint(_PROJECTILE_KEYS):
+        return False
+    return _SINGLE_RE.search(text.lower()) is not None
+
+
+def count_projectiles(texts: list[str]) -> int | None:
+    """The projectile count of an incident told in *texts*: the documented figure rule,
+    else 1 when a single projectile is named with an article, else None."""
+    figures: list[tuple[int, str]] = []
+    for text in texts:
+        figures.extend(projectile_figures(text))
+        if figures and not figures[0][1]:
+            break  # an exact first figure is final
+    if figures:
+        return choose_figure(figures)
+    return 1 if any(single_projectile(text) for text in texts) else None
+
+
+def find_targets(text: str) -> list[str]:
+    """Return the targets named in *text*, in text order."""
+    if words_of(text).isdisjoint(_TARGET_KEYS):
+        return []
+    return [TARGET_TERMS[" ".join(m.group().split())] for m in TARGET_RE.finditer(text.lower())]
+
+
+def best_target(targets: list[str]) -> str | None:
+    """The target ranked first in :data:`mapper.extract.vocabulary.TARGET_PRIORITY`."""
+    return min(targets, key=_TARGET_RANK.__getitem__) if targets else None
+
+
+#: ``attack_strength`` levels.
+NO_ATTACK, ATTACK_VERB, ATTACK_NOUN, ATTACK = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=1024)
+def attack_strength(text: str) -> int:
+    """How surely *text* tells an attack.
+
+    :data:`ATTACK` for a weapon, or an attack verb with an attack noun, a projectile
+    or a casualty ("fired tear gas ..., killing two"); :data:`ATTACK_NOUN` for an
+    attack noun alone ("the raid"); :data:`ATTACK_VERB` for a verb alone, which may
+    be anything ("struck a deal", "landed at the airport"); else :data:`NO_ATTACK`.
+    Cached: a sentence and its only clause are the same text.
+    """
+    words = words_of(text)
+    if not words.isdisjoint(_WEAPON_WORDS):
+        return ATTACK
+    if not words.isdisjoint(_WEAPON_KEYS) and WEAPON_RE.search(text.lower()):
+        return ATTACK
+    noun = not words.isdisjoint(_NOUN_WORDS)
+    # Verbs are matched as written: a capitalised "Hit" is the town.
+    if not words.isdisjoint(_VERB_KEYS) and ATTACK_VERB_RE.search(text):
+        if noun or not words.isdisjoint(_VERB_CONTEXT):
+            return ATTACK
+        return ATTACK_VERB
+    return ATTACK_NOUN if noun else NO_ATTACK

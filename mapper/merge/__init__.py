@@ -1,0 +1,18 @@
+"""Merging: incident mentions in, one row per attack out.
+
+Mentions of the same attack (from one report or many) become one incident with the
+most precise place and date any source gives, the highest figures, and every source
+kept in ``sources``. It uses :mod:`mapper.table` and :mod:`gazetteer`:
+
+* ``incidents``: :func:`merge_incidents`, the entry point: atoms, clusters, rows;
+* ``places``: which places can name the same attack (nesting, layers, distance);
+* ``dates``: incident dates as day intervals, and the publication-day rule;
+* ``cluster``: mentions with the same date, place and weapon grouped into incidents;
+* ``rows``: one merged row per group, with stable ``inc-<hash>`` ids.
+
+docs/merging.md gives the rules and why.
+"""
+
+from mapper.merge.incidents import merge_incidents
+
+__all__ = ["merge_incidents"]

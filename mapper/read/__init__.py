@@ -1,0 +1,21 @@
+"""Reading: files and folders in, :class:`Report` objects out.
+
+The first stage. It knows nothing of places or incidents; of ours it uses only
+:mod:`mapper.errors`. A reader per format, chosen from a table in ``reports``:
+
+* ``reports``: walk the paths, decode each file, pick its reader, give ids, and
+  gather the run's problems and warnings (:func:`read_reports`, :class:`ReportSet`);
+* ``text``: plain text and Markdown, with optional YAML front matter;
+* ``html``: a page's article text and metadata, with the stdlib parser;
+* ``tables``: CSV and JSON Lines, one report per row, with the line each starts on;
+* ``fields``: what every reader hands back, and the metadata fields they share.
+
+A bad file is a :class:`~mapper.errors.ReportError` naming the file and line, never an
+exception that stops the run.
+"""
+
+from mapper.read.fields import MONTHS
+from mapper.read.reports import Report, ReportSet, read_reports
+from mapper.read.tables import numbered_records
+
+__all__ = ["MONTHS", "Report", "ReportSet", "numbered_records", "read_reports"]

@@ -1,0 +1,390 @@
+"""Reading news reports from files and folders into :class:`Report` objects.
+
+One reader per format, chosen from :data:`READERS` by file extension; this module
+walks the inputs, decodes bytes, applies a folder's ``index.csv`` and settles
+report ids. Bad input never stops a run: each unreadable file or row becomes a
+:class:`~mapper.ReportError` in :attr:`ReportSet.problems` and the rest is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from mapper.errors import ReportError
+from mapper.read.fields import MAX_TEXT_CHARS, METADATA_KEYS, Entry, clean_field, parse_published
+from mapper.read.html import declared_charset, read_html
+from mapper.read.tables import csv_records, is_index_header, read_csv, read_jsonl
+from mapper.read.text import read_text
+
+#: Largest report file read whole (text, Markdown, HTML): 20 MiB.
+MAX_FILE_BYTES = 20 * 2**20
+#: Largest report table (CSV, JSON Lines), read row by row: 1 GiB.
+MAX_TABLE_BYTES = 2**30
+#: The index columns a report takes; others (notes, outlet kinds) are for people.
+_INDEX_KEYS = frozenset({*METADATA_KEYS, "id"})
+#: Metadata values taken as they are; lists and mappings are refused with a warning.
+_SCALARS = (str, int, float, dt.date)
+#: How much of a table is searched for NUL bytes before it is called binary.
+_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One news report, as plain text with its publication metadata.
+
+    ``text`` has no front matter or markup, and does not repeat the headline when
+    it is in ``title``. ``published`` is ``YYYY-MM-DD``, or ``YYYY-MM`` when only
+    the month is known. ``line`` is the 1-based line of a CSV/JSONL row, else None.
+    """
+
+    report_id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+    path: str = ""
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class ReportSet:
+    """Reports read from some inputs, and what could not be read.
+
+    Attributes
+    ----------
+    reports
+        In a deterministic order: sorted paths, then row order within a table.
+    problems
+        One :class:`~mapper.ReportError` per file or row that gave no report.
+    warnings
+        Reports that were read but lost something (a date that is not a date,
+        text cut at :data:`~mapper.read.fields.MAX_TEXT_CHARS`, an index row
+        naming a missing file).
+    """
+
+    reports: list[Report] = field(default_factory=list)
+    problems: list[ReportError] = field(default_factory=list)
+    warnings: list[ReportError] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Report]:
+        return iter(self.reports)
+
+    def __len__(self) -> int:
+        return len(self.reports)
+
+
+class Format(NamedTuple):
+    """How one file extension is read: its reader, and whether it is a streamed table."""
+
+    read: Callable[[str, Iterable[str]], list[Entry | ReportError]]
+    table: bool
+
+
+def _whole(reader: Callable[[str, str], list[Entry | ReportError]]) -> Format:
+    """Wrap a reader of one whole decoded file."""
+    return Format(lambda path, text: reader(path, "".join(text)), table=False)
+
+
+#: File extension -> reader. Other extensions are noted as problems, not read.
+READERS: dict[str, Format] = {
+    ".csv": Format(read_csv, table=True),
+    ".htm": _whole(read_html),
+    ".html": _whole(read_html),
+    ".jsonl": Format(read_jsonl, table=True),
+    ".md": _whole(read_text),
+    ".txt": _whole(read_text),
+}
+
+
+def read_reports(paths: str | Path | Iterable[str | Path]) -> ReportSet:
+    """Read every report in some files and folders.
+
+    Parameters
+    ----------
+    paths
+        Files and folders, mixed. Folders are walked recursively in sorted order,
+        skipping hidden files and folders. Extensions: ``.txt``/``.md`` (optional
+        YAML front matter), ``.html``/``.htm``, ``.csv``/``.jsonl`` (one report a row).
+        A CSV with a ``file`` column and no ``text`` column is a folder index: it
+        gives ``published``, ``title``, ``url`` and ``source`` to the files it names.
+
+    Returns
+    -------
+    ReportSet
+        ``.reports`` in sorted path order, ``.problems`` naming file and line for
+        every input that gave no report, ``.warnings`` for what a report lost.
+
+    Examples
+    --------
+    >>> reports = read_reports(["samples/reports"])  # doctest: +SKIP
+    >>> [problem.path for problem in reports.problems]  # doctest: +SKIP
+    []
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    result = ReportSet()
+    files = _collect(paths, result.problems)
+    indexes = _FolderIndexes(result)
+    seen: dict[str, Report] = {}
+    for path in files:
+        if indexes.is_index(path):
+            continue
+        for item in _read_file(path):
+            if isinstance(item, ReportError):
+                result.problems.append(item)
+                continue
+            report = _report(path, item, indexes.metadata(path), result.warnings)
+            first = seen.get(report.report_id)
+            if first is not None:
+                where = f"{first.path}:{first.line}" if first.line else first.path
+                reason = (
+                    f"duplicate report id {report.report_id!r} (first used by {where}); "
+                    "not read: rename the file or give it its own id"
+                )
+                result.problems.append(ReportError(str(path), reason, line=item.line))
+                continue
+            seen[report.report_id] = report
+            result.reports.append(report)
+    return result
+
+
+def _collect(paths: Iterable[str | Path], problems: list[ReportError]) -> list[Path]:
+    """Every file under *paths*, once each, in sorted order."""
+    found: dict[Path, Path] = {}
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                found.setdefault(_resolved(file), file)
+        elif path.is_file():
+            found.setdefault(_resolved(path), path)
+        else:
+            problems.append(ReportError(str(path), "no such file or folder"))
+    return sorted(found.values(), key=lambda p: p.as_posix())
+
+
+def _resolved(path: Path) -> Path:
+    """*path* with links followed; a link loop stays as it is, for reading to report."""
+    try:
+        return path.resolve()
+    # RuntimeError: Python 3.11's "Symlink loop from ..."; ValueError: a NUL in the name.
+    except (OSError, RuntimeError, ValueError):
+        return path.absolute()
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under *folder*, recursively, hidden files and folders skipped."""
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def _read_file(path: Path) -> list[Entry | ReportError]:
+    """Read one file with the reader its extension names."""
+    label = str(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        reason = f"unknown extension {path.suffix or '(none)'!r} (known: {known})"
+        return [ReportError(label, reason)]
+    limit = MAX_TABLE_BYTES if reader.table else MAX_FILE_BYTES
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe or a link to /dev/zero (easy to put in an archive) would block or
+            # never end: only regular files are read.
+            return [ReportError(label, "not a regular file (a pipe, device or socket)")]
+        size = status.st_size
+        if size > limit:
+            reason = f"too large: {size:,} bytes is over the {limit:,}-byte limit"
+            return [ReportError(label, reason)]
+        if reader.table:
+            return _read_table_file(path, reader)
+        text = decode_report(label, path.read_bytes())
+    except OSError as error:
+        return [ReportError(label, f"cannot be read: {error.strerror or error}")]
+    if isinstance(text, ReportError):
+        return [text]
+    return reader.read(label, [text])
+
+
+def _read_table_file(path: Path, reader: Format) -> list[Entry | ReportError]:
+    """Stream a table; undecodable bytes are kept as surrogates for its rows to refuse."""
+    with path.open("rb") as stream:
+        head = stream.read(_SNIFF_BYTES)
+    if _looks_binary(head):
+        return [_binary(str(path), head)]
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as lines:
+        return reader.read(str(path), lines)
+
+
+def decode_report(path: str, raw: bytes) -> str | ReportError:
+    """Decode a whole report file: UTF-8 (BOM or not), UTF-16 with a BOM, or the
+    charset an HTML page declares. Anything else is refused, never guessed, because a
+    wrong guess garbles the very place names the gazetteer has to match."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _newlines(raw.decode("utf-16"))
+        except UnicodeDecodeError:
+            return ReportError(path, "not readable as the UTF-16 its byte order mark announces")
+    if b"\x00" in raw:
+        return _binary(path, raw)
+    try:
+        return _newlines(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        charset = declared_charset(raw) if path.lower().endswith((".html", ".htm")) else None
+        if charset not in (None, "utf-8", "utf8"):
+            try:
+                return _newlines(raw.decode(str(charset)))
+            except (LookupError, UnicodeDecodeError):
+                pass
+        line = raw.count(b"\n", 0, error.start) + 1
+        bad = raw[error.start]
+        reason = f"not UTF-8 text (byte 0x{bad:02X} at byte {error.start}); save it as UTF-8"
+        return ReportError(path, reason, line=line)
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Whether a table's first bytes are binary data rather than text with a stray NUL.
+
+    A stray NUL refuses only its own row (see :mod:`mapper.read.tables`); a zip, a
+    spreadsheet or UTF-16 without a byte order mark is refused whole.
+    """
+    nuls = head.count(b"\x00")
+    if not nuls:
+        return False
+    if nuls * 10 > len(head):
+        return True
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start < len(head) - 3  # a character cut at the end of the head is fine
+    return False
+
+
+def _binary(path: str, raw: bytes) -> ReportError:
+    """The error for a file holding NUL bytes."""
+    at = raw.index(b"\x00")
+    line = raw.count(b"\n", 0, at) + 1
+    return ReportError(path, f"a binary file, not text (NUL byte at byte {at})", line=line)
+
+
+def _newlines(text: str) -> str:
+    """Unify Windows and old Mac line ends."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _report(
+    path: Path, entry: Entry, index: dict[str, object], warnings: list[ReportError]
+) -> Report:
+    """Settle a reader's entry into a report: id, metadata with index overrides, text cap."""
+    label = str(path)
+    fields = dict(entry.fields)
+    for key in (*METADATA_KEYS, "id", "date"):
+        value = fields.get(key)
+        if value is not None and not isinstance(value, _SCALARS):
+            # Never str() it: a YAML alias bomb is tiny as a tree and gigabytes as text.
+            reason = f"{key!r} is a {type(value).__name__}, not a single value; left empty"
+            warnings.append(ReportError(label, reason, line=entry.line))
+            fields[key] = None
+    if fields.get("published") in (None, "") and "date" in fields:
+        fields["published"] = fields["date"]  # the key static-site generators use
+    fields.update({key: value for key, value in index.items() if clean_field(value)})
+    text = _newlines(entry.text)
+    title = clean_field(fields.get("title"))
+    if entry.headline is not None and title is not None and title != entry.headline:
+        text = f"{entry.headline}\n\n{text}"  # the index renamed it: the line is body text
+    if len(text) > MAX_TEXT_CHARS:
+        reason = f"text cut to its first {MAX_TEXT_CHARS:,} of {len(text):,} characters"
+        warnings.append(ReportError(label, reason, line=entry.line))
+        text = text[:MAX_TEXT_CHARS]
+    try:
+        published = parse_published(fields.get("published"))
+    except ValueError as error:
+        warnings.append(ReportError(label, f"{error}; published left empty", line=entry.line))
+        published = None
+    report_id = clean_field(fields.get("id"))
+    if report_id is None:
+        report_id = path.stem if entry.line is None else f"{path.stem}-{entry.line}"
+    return Report(
+        report_id=report_id,
+        text=text,
+        title=title if title is not None else entry.headline,
+        published=published,
+        url=clean_field(fields.get("url")),
+        source=clean_field(fields.get("source")),
+        path=label,
+        line=entry.line,
+    )
+
+
+class _FolderIndexes:
+    """The ``index.csv``-style metadata of each folder, loaded on first need."""
+
+    def __init__(self, result: ReportSet) -> None:
+        self._result = result
+        self._folders: dict[Path, dict[Path, dict[str, object]]] = {}
+        self._index_files: set[Path] = set()
+
+    def metadata(self, path: Path) -> dict[str, object]:
+        """Fields the folder's index gives *path* (empty when none)."""
+        return self._load(path.parent).get(_resolved(path), {})
+
+    def is_index(self, path: Path) -> bool:
+        """Whether *path* is a folder index (metadata, not reports)."""
+        self._load(path.parent)
+        return _resolved(path) in self._index_files
+
+    def _load(self, folder: Path) -> dict[Path, dict[str, object]]:
+        key = _resolved(folder)
+        if key not in self._folders:
+            self._folders[key] = {}
+            for csv_path in sorted(folder.glob("*.csv"), key=lambda p: p.name):
+                if not csv_path.name.startswith(".") and _has_index_header(csv_path):
+                    self._index_files.add(_resolved(csv_path))
+                    self._read_index(csv_path, self._folders[key])
+        return self._folders[key]
+
+    def _read_index(self, csv_path: Path, into: dict[Path, dict[str, object]]) -> None:
+        label = str(csv_path)
+        with csv_path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as lines:
+            records = csv_records(label, lines)
+            header: list[str] | None = None
+            for record in records:
+                if isinstance(record, ReportError):
+                    self._result.problems.append(record)
+                    continue
+                line, cells = record
+                if header is None:
+                    header = [name.strip().lower() for name in cells]
+                    continue
+                row = dict(zip(header, cells, strict=False))
+                name = row.pop("file", "").strip()
+                target = _resolved(csv_path.parent / name)
+                # Siblings only: "../../elsewhere" is not a file of this folder.
+                if not name or Path(name).name != name or not target.is_file():
+                    reason = f"index row names {name!r}, which is not a file in this folder"
+                    self._result.warnings.append(ReportError(label, reason, line=line))
+                    continue
+                into.setdefault(target, {k: v for k, v in row.items() if k in _INDEX_KEYS})
+
+
+def _has_index_header(csv_path: Path) -> bool:
+    """Whether a CSV's first record is an index header (``file``, no ``text``)."""
+    if not csv_path.is_file():  # a pipe or device named *.csv: reading it would not end
+        return False
+    try:
+        with csv_path.open(encoding="utf-8-sig", errors="replace", newline="") as lines:
+            first = next(iter(csv_records(str(csv_path), lines)), None)
+    except OSError:
+        return False
+    return isinstance(first, tuple) and is_index_header(first[1])

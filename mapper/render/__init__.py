@@ -1,0 +1,23 @@
+"""Rendering: an incident table in, a folium map out, standalone and offline.
+
+It uses :mod:`mapper.table` and :mod:`gazetteer` (outlines, areas), never report text
+parsing:
+
+* ``map``: :func:`render`, the entry point: the folium ``Map``, its tile layers and
+  deterministic element ids;
+* ``payload``: the table turned into the compact data the page embeds once, every
+  value escaped on the way in;
+* ``layer``: the one folium element that embeds the data and builds markers, popups,
+  filters and areas in the browser (``assets/incident-layer.js``);
+* ``panels``: the title, summary, date filter and legend as HTML;
+* ``inline``: Leaflet, markercluster and Leaflet.heat inlined from installed packages
+  (or linked with ``cdn=True``), and JSON safe inside ``<script>``.
+
+Names load on first use, so importing the package does not import folium.
+"""
+
+from mapper import _lazy_exports
+
+__getattr__, __dir__ = _lazy_exports(__name__, {"render": "mapper.render.map"})
+
+__all__ = ["render"]

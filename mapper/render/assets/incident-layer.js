@@ -1,0 +1,287 @@
+/* The incident layer of a mapper map: markers, popups, areas, filters and controls,
+ * built in the browser from the table the page embeds once (see mapper/render/layer.py).
+ * Every value from a report reaches the page through esc(); links only for http(s) URLs.
+ */
+function mapperIncidentLayer(options) {
+  "use strict";
+  var map = options.map;
+  var D = options.data;
+  var OUTLINE = options.outline;
+  var F = {};
+  D.fields.forEach(function (name, i) { F[name] = i; });
+  var CATS = D.categories;
+  var PRECISION = {
+    1: "exact place", 2: "near or part of this place", 3: "only the region is known"
+  };
+  var REPLACE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
+
+  // The one escape function: every value put into HTML goes through it.
+  function esc(value) {
+    return String(value).replace(/[&<>"']/g, function (c) { return REPLACE[c]; });
+  }
+  // Report text, escaped and isolated: a right-to-left override (U+202E) in a place name
+  // or quote must not reverse the labels and dates the page writes after it.
+  function txt(value) { return "<bdi>" + esc(value) + "</bdi>"; }
+  function safeUrl(url) {
+    return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+  }
+  function high(v) { return Array.isArray(v) ? v[1] : (v || 0); }
+  function differ(note) { return ' <span class="im-differ">(' + esc(note) + ")</span>"; }
+  function valueHtml(v) {
+    if (v === null || v === undefined) { return null; }
+    if (Array.isArray(v)) { return esc(v[0]) + "\u2013" + esc(v[1]) + differ("sources differ"); }
+    return esc(v);
+  }
+  function dateText(v) {
+    if (v === null || v === undefined) { return "date unknown"; }
+    return Array.isArray(v) ? v[0] + "\u2013" + v[1] : v;
+  }
+  function line(label, html) {
+    return html === null ? "" : "<tr><th>" + esc(label) + "</th><td>" + html + "</td></tr>";
+  }
+  // s: [title, url, outlet] as indexes into D.strings, quote, then (when several
+  // sources) that source's date, killed, injured, projectiles.
+  function sourceHtml(s, several) {
+    var title = D.strings[s[0]], url = D.strings[s[1]], outlet = D.strings[s[2]];
+    var link = safeUrl(url);
+    var name = txt(title || url || "untitled report");
+    var html = link ? '<a href="' + esc(link) + '" target="_blank" rel="noopener noreferrer">' +
+      name + "</a>" : name;
+    var meta = [];
+    if (several) {
+      meta.push(s[4]);
+      if (s[5] !== null && s[5] !== undefined) { meta.push("killed " + s[5]); }
+      if (s[6] !== null && s[6] !== undefined) { meta.push("injured " + s[6]); }
+      if (s[7] !== null && s[7] !== undefined) { meta.push("projectiles " + s[7]); }
+    }
+    meta = meta.filter(function (m) { return m !== null && m !== undefined && m !== ""; });
+    if (outlet || meta.length) {
+      html += '<div class="im-meta">' + (outlet ? txt(outlet) : "") +
+        (outlet && meta.length ? " \u00b7 " : "") + esc(meta.join(" \u00b7 ")) + "</div>";
+    }
+    if (s[3]) { html += "<blockquote>" + txt(s[3]) + "</blockquote>"; }
+    return "<li>" + html + "</li>";
+  }
+  function popupHtml(r) {
+    var cat = CATS[r[F.weapon]];
+    var date = r[F.date];
+    var dateHtml = Array.isArray(date) ? valueHtml(date) : esc(dateText(date));
+    if (r[F.date_precision]) {
+      dateHtml += ' <span class="im-meta">(' + esc(r[F.date_precision]) + ")</span>";
+    }
+    var place = txt(r[F.place] || "place not named");
+    if (PRECISION[r[F.geo_precision]]) {
+      place += ' <span class="im-meta">(' + esc(PRECISION[r[F.geo_precision]]) + ")</span>";
+    }
+    var weapon = esc(cat.key === "unknown" ? "not stated" : cat.key);
+    if (r[F.weapons]) { weapon += differ("sources also say: " + r[F.weapons].join(", ")); }
+    var sources = r[F.sources];
+    var several = sources.length > 1;
+    var kind = cat.key === "unknown" ? "attack" : cat.key;
+    return '<div class="im-popup"><h3>' + esc(kind.charAt(0).toUpperCase() + kind.slice(1)) +
+      " \u00b7 " + txt(r[F.place] || "unknown place") + "</h3><table>" +
+      line("Date", dateHtml) + line("Place", place) + line("Weapon", weapon) +
+      line("Projectiles", valueHtml(r[F.projectiles])) + line("Killed", valueHtml(r[F.killed])) +
+      line("Injured", valueHtml(r[F.injured])) + line("Target", r[F.target] ? txt(r[F.target]) : null) +
+      "</table><div class=\"im-meta\">" + esc(several ? sources.length + " reports" : "Source") +
+      '</div><ul class="im-sources">' +
+      sources.map(function (s) { return sourceHtml(s, several); }).join("") +
+      '</ul><div class="im-id">' + txt(r[F.incident_id] || "") + "</div></div>";
+  }
+
+  var icons = {};
+  function iconFor(r) {
+    var cat = CATS[r[F.weapon]];
+    var killed = high(r[F.killed]) > 0, injured = high(r[F.injured]) > 0, n = r[F.n_reports];
+    var cls = killed ? " im-killed" : (injured ? " im-injured" : "");
+    if (r[F.circle] >= 0) { cls += " im-uncertain"; }
+    var key = r[F.weapon] + cls + "|" + n;
+    if (!icons[key]) {
+      var size = killed ? 26 : (injured ? 22 : 18);
+      icons[key] = L.divIcon({
+        className: "im-icon",
+        html: '<div class="im-pin' + esc(cls) + '" style="background:' + esc(cat.colour) + '">' +
+          esc(cat.glyph) + "</div>" + (n > 1 ? '<span class="im-badge">' + esc(n) + "</span>" : ""),
+        iconSize: [size, size], iconAnchor: [size / 2, size / 2],
+        popupAnchor: [0, -size / 2], tooltipAnchor: [0, -size / 2]
+      });
+    }
+    return icons[key];
+  }
+
+  // Fit first and without animation: markers then cluster once, at the final zoom.
+  map.fitBounds(D.bounds, {padding: [40, 40], maxZoom: 13, animate: false});
+  map.createPane("imOutline");
+  map.getPane("imOutline").style.zIndex = 150;  // under the tiles: seen only when they fail
+  map.getPane("imOutline").style.pointerEvents = "none";
+  // The places and the outline are others' data: credit them (GeoNames asks for it).
+  if (map.attributionControl) {
+    map.attributionControl.addAttribution(
+      'Places: <a href="https://www.geonames.org/" target="_blank" rel="noopener noreferrer">' +
+      "GeoNames</a> (CC BY 4.0) and our own research; outlines: Natural Earth");
+  }
+  L.geoJSON(OUTLINE, {pane: "imOutline", interactive: false, style: function (f) {
+    return {color: "#8a8a8a", weight: 1, fillOpacity: 1,
+            fillColor: f.properties.name === "Iraq" ? "#fbf8ef" : "#eeebe2"};
+  }}).addTo(map);
+  OUTLINE.features.forEach(function (f) {
+    var label = document.createElement("div");
+    label.textContent = f.properties.name;
+    label.style.transform = "translate(-50%, -50%)";
+    L.marker(f.properties.label, {pane: "imOutline", interactive: false, keyboard: false,
+      icon: L.divIcon({className: "im-country", html: label, iconSize: null})}).addTo(map);
+  });
+
+  var areas = L.geoJSON(D.areas, {
+    style: {color: "#6a3d9a", weight: 2, dashArray: "6 4", fillColor: "#6a3d9a", fillOpacity: 0.1},
+    onEachFeature: function (f, layer) { layer.bindTooltip(esc(f.properties.name)); }
+  }).addTo(map);
+  var circleGroup = L.layerGroup().addTo(map);
+  var circles = D.circles.map(function (c) {
+    var km = Math.round(c[2] / 100) / 10;
+    return L.circle([c[0], c[1]], {radius: c[2], color: "#555", weight: 1, dashArray: "4 3",
+      fillColor: "#333", fillOpacity: 0.05}).bindTooltip(txt(c[3] || "This place") +
+      esc(": location known only to within about " + km + " km (" + c[4] + " incident" +
+      (c[4] === 1 ? "" : "s") + ")"));
+  });
+
+  var cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
+    maxClusterRadius: 45, spiderfyOnMaxZoom: true});
+  var markers = D.rows.map(function (r, i) {
+    var marker = L.marker([r[F.lat], r[F.lon]], {icon: iconFor(r)});
+    marker.incidentIndex = i;
+    return marker;
+  });
+  // Popups and tooltips are made on first use: 100,000 of them up front would stall the page.
+  cluster.on("click", function (e) {
+    var m = e.layer;
+    if (m.incidentIndex === undefined || m.getPopup()) { return; }
+    m.bindPopup(popupHtml(D.rows[m.incidentIndex]), {maxWidth: 380, minWidth: 260, maxHeight: 360});
+    m.openPopup();
+  });
+  cluster.on("mouseover", function (e) {
+    var m = e.layer;
+    if (m.incidentIndex === undefined || m.getTooltip()) { return; }
+    var r = D.rows[m.incidentIndex];
+    m.bindTooltip(txt(r[F.place] || "unknown place") + esc(", " + dateText(r[F.date])),
+      {direction: "top"});
+    m.openTooltip();
+  });
+  cluster.addTo(map);
+  var heat = options.heat ?
+    L.heatLayer([], {radius: 22, blur: 18, minOpacity: 0.3, maxZoom: 11}) : null;
+
+  var weaponOn = CATS.map(function () { return true; });
+  var yearOn = D.years.map(function () { return true; });
+  var undatedOn = true;
+  var panels = document.getElementById(options.panels);
+  var titleBox = panels.querySelector(".im-title"), legendBox = panels.querySelector(".im-legend");
+  var fromInput = titleBox.querySelector(".im-from"), toInput = titleBox.querySelector(".im-to");
+  var shownBox = titleBox.querySelector(".im-shown");
+
+  function shown(r) {
+    if (!weaponOn[r[F.weapon]]) { return false; }
+    if (r[F.year] < 0) { return undatedOn; }
+    if (!yearOn[r[F.year]]) { return false; }
+    if (fromInput.value && r[F.end] < fromInput.value) { return false; }
+    return !(toInput.value && r[F.start] > toInput.value);
+  }
+  function refresh() {
+    var keep = [], points = [], perCircle = D.circles.map(function () { return 0; });
+    D.rows.forEach(function (r, i) {
+      if (!shown(r)) { return; }
+      keep.push(markers[i]);
+      points.push([r[F.lat], r[F.lon]]);
+      if (r[F.circle] >= 0) { perCircle[r[F.circle]] += 1; }
+    });
+    cluster.clearLayers();
+    cluster.addLayers(keep);
+    circles.forEach(function (c, j) {
+      if (perCircle[j]) { circleGroup.addLayer(c); } else { circleGroup.removeLayer(c); }
+    });
+    if (heat) { heat.setLatLngs(points); }
+    shownBox.textContent = keep.length === D.rows.length ? "" :
+      "Showing " + keep.length.toLocaleString("en") + " of " + D.rows.length.toLocaleString("en");
+  }
+
+  function asControl(element, position) {
+    var Panel = L.Control.extend({onAdd: function () {
+      L.DomEvent.disableClickPropagation(element);
+      L.DomEvent.disableScrollPropagation(element);
+      return element;
+    }});
+    return new Panel({position: position}).addTo(map);
+  }
+  asControl(titleBox, "topright");
+  asControl(legendBox, "bottomleft");
+  panels.removeAttribute("hidden");
+
+  var baseLayers = {};
+  options.tiles.forEach(function (t) {
+    var layer = t[1] || L.layerGroup();  // null: the plain background, outline only
+    baseLayers[esc(t[0])] = layer;
+    if (t[0] === options.shownTiles && !t[1]) { layer.addTo(map); }
+  });
+  var overlays = {}, toggles = [];
+  function overlay(label, layer, heading) {
+    layer.imHeading = heading;
+    overlays[label] = layer;
+    return layer;
+  }
+  function toggle(label, heading, apply) {
+    var layer = overlay(label, L.layerGroup().addTo(map), heading);
+    toggles.push({layer: layer, apply: apply});
+  }
+  var heading = "Show";
+  if (D.areas.features.length) { overlay("Named areas", areas, heading); heading = null; }
+  if (D.circles.length) { overlay("Uncertainty circles", circleGroup, heading); heading = null; }
+  if (heat) { overlay("Heat map", heat.addTo(map), heading); }
+  CATS.forEach(function (c, i) {
+    if (!c.count) { return; }
+    var first = !toggles.length;
+    toggle('<span class="im-swatch" style="background:' + esc(c.colour) + '"></span>' +
+      esc(c.key === "unknown" ? "not stated" : c.key) +
+      ' <span class="im-count">(' + esc(c.count) + ")</span>",
+      first ? "Weapon" : null, function (on) { weaponOn[i] = on; });
+  });
+  var firstYear = true;
+  D.years.forEach(function (y, i) {
+    // Wrapped so "2020" is not an integer key, which JS objects would reorder first.
+    toggle('<span class="im-year">' + esc(y) + "</span>", firstYear ? "Year" : null,
+      function (on) { yearOn[i] = on; });
+    firstYear = false;
+  });
+  if (D.undated) {
+    toggle('<span class="im-year">undated</span>', firstYear ? "Year" : null,
+      function (on) { undatedOn = on; });
+  }
+  map.on("overlayadd overlayremove", function (e) {
+    toggles.forEach(function (t) {
+      if (t.layer === e.layer) { t.apply(e.type === "overlayadd"); refresh(); }
+    });
+  });
+  var GroupedLayers = L.Control.Layers.extend({_addItem: function (obj) {
+    var label = L.Control.Layers.prototype._addItem.call(this, obj);
+    if (obj.overlay && obj.layer.imHeading) {
+      var heading = document.createElement("div");
+      heading.className = "im-group";
+      heading.textContent = obj.layer.imHeading;
+      label.parentNode.insertBefore(heading, label);
+    }
+    return label;
+  }});
+  new GroupedLayers(baseLayers, overlays, {collapsed: options.collapsed, position: "topright"})
+    .addTo(map);
+
+  fromInput.addEventListener("change", refresh);
+  toInput.addEventListener("change", refresh);
+  titleBox.querySelector(".im-reset").addEventListener("click", function () {
+    fromInput.value = fromInput.min;
+    toInput.value = toInput.max;
+    refresh();
+  });
+  refresh();
+  // A handle for notebooks and tests to reach the layer from the page.
+  window.incidentMap = {map: map, cluster: cluster, markers: markers, rows: D.rows,
+    fields: F, refresh: refresh, heat: heat, areas: areas, circles: circleGroup};
+}

@@ -1,0 +1,118 @@
+"""The incident layer: one folium element that embeds the data and builds the map client-side.
+
+Markers are not folium elements: the table is embedded once as JSON and the script
+``assets/incident-layer.js`` creates them in one pass into Leaflet.markercluster
+(``chunkedLoading``), with popups and tooltips built only when first opened. Every
+report string reaches the page through that script's one ``esc`` function; links are
+made only for ``http(s)`` URLs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from branca.element import Element, Figure, MacroElement
+from folium.template import Template
+from markupsafe import Markup
+
+from gazetteer import country_outlines
+from mapper.render.inline import layer_script, library_block, script_json
+from mapper.render.panels import PANEL_CSS, legend_panel, title_panel
+from mapper.render.payload import MapPayload
+
+_TEMPLATE = (
+    "{% macro header(this, kwargs) %}"
+    "{{ this.libraries }}\n<style>{{ this.css }}</style>\n<script>\n{{ this.layer_js }}</script>\n"
+    "{% endmacro %}"
+    "{% macro html(this, kwargs) %}"
+    '<div id="{{ this.panels_id }}" hidden>{{ this.title_html }}{{ this.legend_html }}</div>'
+    "{% endmacro %}"
+    "{% macro script(this, kwargs) %}"
+    "mapperIncidentLayer({map: {{ this._parent.get_name() }}, data: {{ this.data_json }}, "
+    "outline: {{ this.outline_json }}, panels: {{ this.panels_id|tojson }}, "
+    "heat: {{ this.heat|tojson }}, collapsed: {{ this.collapsed|tojson }}, "
+    "shownTiles: {{ this.shown_tiles|tojson }}, tiles: ["
+    "{% for label, layer in this.base_layers %}"
+    "[{{ label|tojson }}, {{ layer.get_name() if layer else 'null' }}],"
+    "{% endfor %}]});\n"
+    "{% endmacro %}"
+)
+
+
+class _Rendered(Element):
+    """Text already rendered: put into the page as it is, never parsed as a template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
+
+
+class IncidentLayer(MacroElement):
+    """Markers, popups, areas, filters, legend and layer control for one incident table.
+
+    Parameters
+    ----------
+    payload
+        The table as built by :func:`mapper.render.payload.build_payload`.
+    title
+        Shown in the title panel.
+    base_layers
+        ``(label, TileLayer)`` pairs for the layer control; a ``None`` layer is the
+        plain background (country outline only).
+    shown_tiles
+        Label of the base layer shown first.
+    heat, cdn
+        Add a heat layer; link libraries from a CDN instead of inlining them.
+    """
+
+    _template = Template(_TEMPLATE)
+
+    def __init__(
+        self,
+        payload: MapPayload,
+        *,
+        title: str,
+        base_layers: list[tuple[str, Any]],
+        shown_tiles: str,
+        heat: bool = False,
+        cdn: bool = False,
+    ) -> None:
+        super().__init__()
+        self._name = "IncidentLayer"
+        self.payload = payload
+        self.base_layers = base_layers
+        self.shown_tiles = shown_tiles
+        self.heat = heat
+        self.collapsed = len(payload.data["years"]) > 12
+        self.libraries = Markup(library_block(heat=heat, cdn=cdn))
+        self.layer_js = Markup(layer_script())
+        self.css = Markup(PANEL_CSS)
+        self.title_html = title_panel(title, payload)
+        self.legend_html = legend_panel(payload)
+        self.data_json = Markup(script_json(payload.data))
+        self.outline_json = Markup(script_json(country_outlines()))
+
+    def render(self, **kwargs: Any) -> str:
+        """Add this layer's header, HTML and script to the figure; return ``""``.
+
+        Unlike ``MacroElement.render``, the macros' output is not wrapped in a new
+        template: report text such as ``{{ ... }}`` or ``{%`` would be run as Jinja, and
+        compiling megabytes of data as a template is slow.
+        """
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("an IncidentLayer renders only inside a folium Map")
+        macros = self._template.module.__dict__
+        for part in ("header", "html", "script"):
+            getattr(figure, part).add_child(
+                _Rendered(str(macros[part](self, kwargs))), name=self.get_name()
+            )
+        return ""
+
+    @property
+    def panels_id(self) -> str:
+        """HTML id of the hidden container the panels start in."""
+        return self.get_name() + "_panels"
