@@ -26,7 +26,7 @@ package the user's. Folium is only loaded when a map is rendered.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mapper.errors import EvaluationError, IncidentTableError, MapperError, ReportError
 from mapper.evaluate import evaluate
@@ -42,35 +42,21 @@ from mapper.table import (
     write_incidents,
 )
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-
-def _lazy_exports(
-    package: str, names: dict[str, str]
-) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
-    """Module ``__getattr__`` and ``__dir__`` that import each name from its module on
-    first use (PEP 562), for a package whose names are costly to import."""
-
-    def __getattr__(name: str) -> Any:
-        module = names.get(name)
-        if module is None:
-            raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module), name)
-        vars(importlib.import_module(package))[name] = value
-        return value
-
-    def __dir__() -> list[str]:
-        return sorted({*vars(importlib.import_module(package)), *names})
-
-    return __getattr__, __dir__
-
-
-# ``mapper.render`` is the function; its stage's package is imported here, once, so
-# that no later ``import mapper.render...`` can bind the package over the function.
+# ``mapper.render`` is the function. Its stage's package is imported here, once, so that
+# no later ``import mapper.render...`` binds the package over the function's name.
 importlib.import_module("mapper.render")
-globals().pop("render")
-__getattr__ = _lazy_exports(__name__, {"render": "mapper.render"})[0]
+del globals()["render"]
+
+
+def __getattr__(name: str) -> Any:
+    # Folium is imported only when the first map is rendered.
+    if name == "render":
+        from mapper.render import render
+
+        globals()["render"] = render
+        return render
+    raise AttributeError(f"module 'mapper' has no attribute {name!r}")
+
 
 __all__ = [
     "INCIDENT_COLUMNS",

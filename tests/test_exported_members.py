@@ -1,14 +1,15 @@
 """Each package's public surface is exactly its ``__all__``, and every name resolves."""
 
 import importlib
+import subprocess
+import sys
 import types
 
 import pytest
 
 #: The public API, and each stage's exports to the others.
-PACKAGES = ["mapper", "gazetteer"] + [
-    f"mapper.{stage}" for stage in ("read", "table", "extract", "merge", "render", "evaluate", "cli")
-]
+STAGES = ("read", "table", "extract", "merge", "render", "evaluate", "cli")
+PACKAGES = ["mapper", "gazetteer", *(f"mapper.{stage}" for stage in STAGES)]
 
 
 @pytest.mark.parametrize("package", PACKAGES)
@@ -28,3 +29,22 @@ def test_public_names_are_listed_in_all(package: str) -> None:
         if not name.startswith("_") and not isinstance(value, types.ModuleType)
     } - {"annotations", "Any", "TYPE_CHECKING"}
     assert public <= set(module.__all__)
+
+
+def test_the_pipeline_functions_stay_functions_beside_their_stages() -> None:
+    """``mapper.extract``, ``mapper.evaluate`` and ``mapper.render`` are the functions
+    even after their stages' modules are imported first, in a fresh interpreter."""
+    code = (
+        "import mapper.render.map, mapper.extract.report, mapper.evaluate.incidents\n"
+        "import mapper, inspect\n"
+        "print(all(inspect.isfunction(getattr(mapper, n)) for n in "
+        "('extract', 'evaluate', 'render')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "True", done.stderr
+
+
+def test_importing_mapper_does_not_load_folium() -> None:
+    code = "import sys, mapper; print('folium' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr

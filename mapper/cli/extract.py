@@ -107,7 +107,7 @@ def extract_for_cli(
         return None
     incidents = extraction.incidents
     if not args.no_merge:
-        from mapper import merge_incidents
+        from mapper.merge import merge_incidents
 
         incidents = merge_incidents(incidents, gazetteer=gazetteer)
     return incidents, gazetteer

@@ -1,6 +1,6 @@
 """The ``mapper`` command: a thin layer that parses arguments and calls the library.
 
-Each sub-command lives in its own ``_cli_*`` module exposing ``register(subparsers)``;
+Each sub-command lives in its own module of ``mapper.cli`` exposing ``register(subparsers)``;
 this module only assembles them and turns the library's errors into a message and
 an exit code.
 """
@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from gazetteer.errors import GazetteerError
+from gazetteer import GazetteerError
 from mapper.errors import MapperError
 
 #: Modules that each register one or more sub-commands, in help order.

@@ -16,8 +16,20 @@ parsing:
 Names load on first use, so importing the package does not import folium.
 """
 
-from mapper import _lazy_exports
+from __future__ import annotations
 
-__getattr__, __dir__ = _lazy_exports(__name__, {"render": "mapper.render.map"})
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mapper.render.map import render
+
+
+def __getattr__(name: str) -> Any:
+    if name == "render":
+        from mapper.render.map import render
+
+        return render
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["render"]
