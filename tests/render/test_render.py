@@ -2,7 +2,7 @@
 
 Each test renders a small table we write here and looks for the fragment it is about,
 not a whole-file snapshot. What the page does with the data (markers, popups opening)
-is checked in a real browser by tests/browser/.
+is checked in a real browser by tests/render/browser/.
 """
 
 from __future__ import annotations
