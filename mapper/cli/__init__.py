@@ -2,7 +2,8 @@
 
 * ``main``: assembles the sub-commands and turns the library's errors into a message
   and exit status 2 (:func:`main`);
-* ``build``: ``mapper build`` (reports -> map) and ``mapper render`` (table -> map);
+* ``build``: ``mapper build`` (reports -> map, the whole pipeline);
+* ``render``: ``mapper render`` (table -> map), and the map options both share;
 * ``extract``: ``mapper extract`` (reports -> incident table);
 * ``evaluate``: ``mapper evaluate`` (scores against gold);
 * ``gazetteer``: ``mapper gazetteer lookup|check|unmatched``.

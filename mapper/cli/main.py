@@ -18,6 +18,7 @@ from mapper.errors import MapperError
 #: Modules that each register one or more sub-commands, in help order.
 COMMAND_MODULES: tuple[str, ...] = (
     "mapper.cli.build",
+    "mapper.cli.render",
     "mapper.cli.extract",
     "mapper.cli.evaluate",
     "mapper.cli.gazetteer",
