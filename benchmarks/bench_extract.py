@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 
 import mapper
 from gazetteer import default_gazetteer
-from mapper.evaluate.incidents import read_gold
+from mapper.evaluate import read_gold
 from mapper.extract.context import _may_skip
 from mapper.extract.report import extract_report
 from mapper.extract.weapons import attack_strength

@@ -27,6 +27,17 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def realnews_parts() -> list[tuple[Path, Path]]:
+    """The real-news corpus beside the repository (``../shared/realnews``): each part's
+    ``gold.jsonl`` and ``reports/``. A missing corpus fails the test, as the seeds do."""
+    root = Path(__file__).resolve().parents[2] / "shared" / "realnews"
+    parts = sorted(p for p in root.glob("*") if (p / "gold.jsonl").is_file())
+    if not parts:
+        pytest.fail(f"the real-news corpus is missing: expected {root}/*/gold.jsonl")
+    return [(part / "gold.jsonl", part / "reports") for part in parts]
+
+
+@pytest.fixture(scope="session")
 def report_fixtures() -> Path:
     """``tests/fixtures/reports``: good, malformed and indexed sample reports."""
     return FIXTURES / "reports"

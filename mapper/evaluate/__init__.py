@@ -11,7 +11,8 @@ and compares with hand-labelled gold in JSON Lines:
 The README's "Scoring rules" section is the contract.
 """
 
-from mapper.evaluate.incidents import EvaluationResult, evaluate, read_gold
+from mapper.evaluate.gold import read_gold
+from mapper.evaluate.incidents import EvaluationResult, evaluate, evaluate_parts
 from mapper.evaluate.merging import score_merge
 
-__all__ = ["EvaluationResult", "evaluate", "read_gold", "score_merge"]
+__all__ = ["EvaluationResult", "evaluate", "evaluate_parts", "read_gold", "score_merge"]

@@ -12,32 +12,36 @@ The scoring rules, also in docs/extraction.md:
   line and no prediction costs nothing; a prediction there is a false positive).
 * Over matched pairs: the share whose predicted point lies within 5 km of the gold
   point, and the exact-match accuracy of each attribute (None equals None).
+* Gold lines marked ``"optional": true`` take, after the scored lines, a prediction
+  that matches them: it is counted neither way, and a missed optional line costs
+  nothing.
 * Merge figures: predictions are merged with :func:`mapper.merge_incidents`; each
   matched raw incident carries its gold ``event`` and the merged incident it ended
-  in (via ``sources``), scored by ``mapper.evaluate.merging.score_merge``.
+  in (via ``sources``), scored by :func:`~mapper.evaluate.merging.score_merge`.
+* Several parts (a gold file with its report paths each) are scored alone and pooled:
+  the pooled figures count every part's pairs, as if one corpus.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from gazetteer import distance_km
-from mapper.errors import EvaluationError
+from mapper.evaluate.details import describe, error_lines
+from mapper.evaluate.gold import is_optional, read_gold
+from mapper.evaluate.matching import Match, Matching, match_all
 from mapper.extract import run_extraction
 from mapper.read import read_reports
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
 
-#: Gold keys every line must have.
-GOLD_KEYS: tuple[str, ...] = ("report_id", "event", "date", "place_id", "latitude", "longitude")
 #: Attributes compared over matched pairs, in the order they are printed.
 ATTRIBUTES: tuple[str, ...] = (
     "date",
@@ -49,10 +53,10 @@ ATTRIBUTES: tuple[str, ...] = (
     "injured",
     "target",
 )
-#: A prediction this close to a gold incident of the same report may match it.
-MATCH_RADIUS_KM = 25.0
 #: "Located" means within this distance of the gold point.
 NEAR_KM = 5.0
+
+Paths = str | Path | Iterable[str | Path]
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,14 @@ class EvaluationResult:
     merge_note: str | None = None
     misses: list[str] = field(default_factory=list)
     mismatches: list[str] = field(default_factory=list)
+    #: Optional gold lines, and the predictions they absorbed (counted neither way).
+    n_optional: int = 0
+    n_absorbed: int = 0
+    #: ``--details``: the errors grouped by kind and likely cause.
+    errors: list[str] = field(default_factory=list)
+    matching: Matching = field(default_factory=Matching, repr=False)
+    #: Raw incident id -> (gold event, merged incident), for pooling merge scores.
+    merge_pairs: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
 
     @property
     def precision(self) -> float:
@@ -87,10 +99,17 @@ class EvaluationResult:
         return 2 * self.precision * self.recall / total if total else 0.0
 
     def format(self, *, details: bool = False) -> str:
-        """The figures as text, one per line; with *details*, every miss too."""
+        """The figures as text, one per line; with *details*, every error too."""
         lines = [
             f"reports: {self.n_reports}   gold incidents: {self.n_gold}   "
             f"predicted: {self.n_predicted}   matched: {self.n_matched}",
+        ]
+        if self.n_optional:
+            lines.append(
+                f"optional gold: {self.n_optional}, absorbing {self.n_absorbed} "
+                "prediction(s), counted neither way"
+            )
+        lines += [
             f"incidents: precision {self.precision:.3f}  recall {self.recall:.3f}  "
             f"F1 {self.f1:.3f}",
             f"located within {NEAR_KM:g} km: {_share(self.within_5km)}",
@@ -104,18 +123,14 @@ class EvaluationResult:
             )
         if self.merge_note:
             lines.append(f"merge: {self.merge_note}")
-        if details and self.misses:
-            lines.append("unmatched:")
-            lines.extend(f"  {miss}" for miss in self.misses)
-        if details and self.mismatches:
-            lines.append("attribute differences (gold -> predicted):")
-            lines.extend(f"  {line}" for line in self.mismatches)
+        if details:
+            lines.extend(self.errors)
         return "\n".join(lines)
 
 
 def evaluate(
     gold_path: str | Path,
-    paths: str | Path | Iterable[str | Path],
+    paths: Paths,
     *,
     gazetteer: Gazetteer | None = None,
 ) -> EvaluationResult:
@@ -148,151 +163,128 @@ def evaluate(
     gold = [row for row in read_gold(gold_path) if row["report_id"] in report_ids]
     incidents = run_extraction(reports, gazetteer=gazetteer, progress=False).incidents
     predicted = [_plain(row) for row in incidents.to_dict("records")]
-    matches, misses = _match_all(gold, predicted, gazetteer)
-    accuracy = {
-        name: _mean(_same(g.get(name), p.get(name)) for g, p, _ in matches) for name in ATTRIBUTES
-    }
-    within = _mean(distance <= NEAR_KM for _, _, distance in matches)
-    mismatches = [
-        f"{g['report_id']} {g['event']}: {name} {g.get(name)!r} -> {p.get(name)!r}"
-        for g, p, _ in matches
-        for name in ATTRIBUTES
-        if not _same(g.get(name), p.get(name))
-    ]
-    merge, note = _merge_scores(matches, incidents, gazetteer)
-    return EvaluationResult(
+    matching = match_all(gold, predicted, gazetteer)
+    merge_pairs, note = _merge_pairs(matching.matches, incidents, gazetteer)
+    n_optional = sum(1 for row in gold if is_optional(row))
+    return _result(
+        matching,
         n_reports=len(report_ids),
-        n_gold=len(gold),
-        n_predicted=len(predicted),
-        n_matched=len(matches),
-        within_5km=within,
-        accuracy=accuracy,
-        merge=merge,
+        n_gold=len(gold) - n_optional,
+        n_predicted=len(predicted) - len(matching.absorbed),
+        n_optional=n_optional,
+        merge_pairs=merge_pairs,
         merge_note=note,
-        misses=misses,
-        mismatches=mismatches,
+        gazetteer=gazetteer,
     )
 
 
-def read_gold(gold_path: str | Path) -> list[dict[str, Any]]:
-    """Read gold incidents from a ``.jsonl`` file or every ``.jsonl`` in a folder."""
-    path = Path(gold_path)
-    if path.is_dir():
-        files = sorted(path.glob("*.jsonl"))
-        if not files:
-            raise EvaluationError(f"{path}: no .jsonl gold file in this folder")
-    elif path.is_file():
-        files = [path]
-    else:
-        raise EvaluationError(f"{path}: no such gold file or folder")
-    return [row for file in files for row in _read_gold_file(file)]
+def evaluate_parts(
+    parts: Sequence[tuple[str | Path, Paths]], *, gazetteer: Gazetteer | None = None
+) -> tuple[list[EvaluationResult], EvaluationResult]:
+    """Score each ``(gold, paths)`` part alone, and all of them pooled.
+
+    Report ids need only be unique within a part. The pooled result counts every
+    part's predictions, gold lines and matched pairs; its merge figures judge pairs of
+    mentions within each part.
+
+    Returns
+    -------
+    tuple
+        The results of the parts, in order, and the pooled result.
+    """
+    if gazetteer is None:
+        from gazetteer import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    results = [evaluate(gold, paths, gazetteer=gazetteer) for gold, paths in parts]
+    matching = Matching()
+    merge_pairs: dict[str, tuple[str, str]] = {}
+    for number, result in enumerate(results, start=1):
+        matching.extend(result.matching)
+        merge_pairs.update({f"{number}/{k}": v for k, v in result.merge_pairs.items()})
+    notes = {result.merge_note for result in results if result.merge_note}
+    pooled = _result(
+        matching,
+        n_reports=sum(r.n_reports for r in results),
+        n_gold=sum(r.n_gold for r in results),
+        n_predicted=sum(r.n_predicted for r in results),
+        n_optional=sum(r.n_optional for r in results),
+        merge_pairs=merge_pairs,
+        merge_note="; ".join(sorted(notes)) if notes and not merge_pairs else None,
+        gazetteer=gazetteer,
+    )
+    return results, pooled
 
 
-def _read_gold_file(path: Path) -> Iterator[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise EvaluationError(f"{path}: cannot read gold file ({error})") from None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise EvaluationError(f"{path}:{number}: not JSON ({error.msg})") from None
-        if not isinstance(row, dict):
-            raise EvaluationError(f"{path}:{number}: a gold line must be a JSON object")
-        missing = [key for key in GOLD_KEYS if key not in row]
-        if missing:
-            raise EvaluationError(f"{path}:{number}: missing key(s) {', '.join(missing)}")
-        yield row
-
-
-def _match_all(
-    gold: list[dict[str, Any]], predicted: list[dict[str, Any]], gazetteer: Gazetteer
-) -> tuple[list[tuple[dict[str, Any], dict[str, Any], float]], list[str]]:
-    """One-to-one greedy matching within each report; returns matches and misses."""
-    by_report: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
-    for row in gold:
-        by_report.setdefault(row["report_id"], ([], []))[0].append(row)
-    for row in predicted:
-        by_report.setdefault(row["report_id"], ([], []))[1].append(row)
-    matches: list[tuple[dict[str, Any], dict[str, Any], float]] = []
-    misses: list[str] = []
-    for report_id in sorted(by_report):
-        golds, preds = by_report[report_id]
-        pairs = []
-        for gi, g in enumerate(golds):
-            for pi, p in enumerate(preds):
-                distance = _distance(g, p)
-                if _same_place(g, p, distance, gazetteer):
-                    pairs.append((g.get("date") != p.get("date"), distance, gi, pi))
-        pairs.sort()
-        used_gold: set[int] = set()
-        used_pred: set[int] = set()
-        for _, distance, gi, pi in pairs:
-            if gi in used_gold or pi in used_pred:
-                continue
-            used_gold.add(gi)
-            used_pred.add(pi)
-            matches.append((golds[gi], preds[pi], distance))
-        misses.extend(
-            f"{report_id}: missed gold {_describe(g)}"
-            for i, g in enumerate(golds)
-            if i not in used_gold
-        )
-        misses.extend(
-            f"{report_id}: spurious {_describe(p)}"
-            for i, p in enumerate(preds)
-            if i not in used_pred
-        )
-    return matches, misses
-
-
-def _same_place(
-    g: dict[str, Any], p: dict[str, Any], distance: float, gazetteer: Gazetteer
-) -> bool:
-    gold_id, pred_id = str(g.get("place_id")), str(p.get("place_id"))
-    if gold_id == pred_id:
-        return True
-    if (
-        gold_id in gazetteer
-        and pred_id in gazetteer
-        and (gazetteer.contains(gold_id, pred_id) or gazetteer.contains(pred_id, gold_id))
-    ):
-        return True
-    return distance <= MATCH_RADIUS_KM
-
-
-def _distance(g: dict[str, Any], p: dict[str, Any]) -> float:
-    try:
-        return distance_km(
-            (float(g["latitude"]), float(g["longitude"])),
-            (float(p["latitude"]), float(p["longitude"])),
-        )
-    except (TypeError, ValueError, KeyError):
-        return math.inf
-
-
-def _merge_scores(
-    matches: list[tuple[dict[str, Any], dict[str, Any], float]],
-    incidents: pd.DataFrame,
+def _result(
+    matching: Matching,
+    *,
+    n_reports: int,
+    n_gold: int,
+    n_predicted: int,
+    n_optional: int,
+    merge_pairs: dict[str, tuple[str, str]],
+    merge_note: str | None,
     gazetteer: Gazetteer,
-) -> tuple[dict[str, float] | None, str | None]:
+) -> EvaluationResult:
+    from mapper.evaluate.merging import score_merge
+
+    matches = matching.matches
+    merge = None
+    if merge_pairs:
+        event_of = {key: event for key, (event, _) in merge_pairs.items()}
+        merged_id_of = {key: merged for key, (_, merged) in merge_pairs.items()}
+        merge = score_merge(event_of, merged_id_of)
+    return EvaluationResult(
+        n_reports=n_reports,
+        n_gold=n_gold,
+        n_predicted=n_predicted,
+        n_matched=len(matches),
+        within_5km=_mean(m.distance <= NEAR_KM for m in matches),
+        accuracy={
+            name: _mean(_same(m.gold.get(name), m.predicted.get(name)) for m in matches)
+            for name in ATTRIBUTES
+        },
+        merge=merge,
+        merge_note=merge_note,
+        misses=[f"{g['report_id']}: missed gold {describe(g)}" for g in matching.missed]
+        + [f"{p['report_id']}: spurious {describe(p)}" for p, _ in matching.extra],
+        mismatches=[
+            f"{m.gold['report_id']} {m.gold['event']}: {name} "
+            f"{m.gold.get(name)!r} -> {m.predicted.get(name)!r}"
+            for m in matches
+            for name in ATTRIBUTES
+            if not _same(m.gold.get(name), m.predicted.get(name))
+        ],
+        n_optional=n_optional,
+        n_absorbed=len(matching.absorbed),
+        errors=error_lines(matching, ATTRIBUTES, gazetteer, same=_same),
+        matching=matching,
+        merge_pairs=merge_pairs,
+    )
+
+
+def _merge_pairs(
+    matches: list[Match], incidents: pd.DataFrame, gazetteer: Gazetteer
+) -> tuple[dict[str, tuple[str, str]], str | None]:
+    """Each matched raw incident's gold event and the merged incident it ended in."""
     try:
-        from mapper.evaluate.merging import score_merge
         from mapper.merge import merge_incidents
     except ImportError as error:
-        return None, f"not scored: the merge step is not available ({error})"
+        return {}, f"not scored: the merge step is not available ({error})"
     if not matches:
-        return None, "not scored: no matched incident"
+        return {}, "not scored: no matched incident"
     merged = merge_incidents(incidents, gazetteer=gazetteer)
     merged_id_of: dict[str, str] = {}
     for merged_id, sources in zip(merged["incident_id"], merged["sources"], strict=True):
         for source in json.loads(str(sources)):
             merged_id_of[str(source["incident_id"])] = str(merged_id)
-    event_of = {str(p["incident_id"]): str(g["event"]) for g, p, _ in matches}
-    return score_merge(event_of, merged_id_of), None
+    pairs = {}
+    for match in matches:
+        raw_id = str(match.predicted["incident_id"])
+        if raw_id in merged_id_of:
+            pairs[raw_id] = (str(match.gold["event"]), merged_id_of[raw_id])
+    return pairs, None
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
@@ -323,8 +315,3 @@ def _mean(values: Iterable[bool]) -> float | None:
 
 def _share(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
-
-
-def _describe(row: dict[str, Any]) -> str:
-    fields = ("date", "place_id", "weapon", "projectiles", "killed", "injured")
-    return " ".join(f"{name}={row.get(name)}" for name in fields)

@@ -1,0 +1,38 @@
+"""Extraction on real outlets' text (``../shared/realnews``) does not slip back.
+
+The corpus is others' copyrighted text: it is read from ``../shared``, never copied.
+The floors are the figures reached when they were last raised, less 0.02.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mapper.evaluate import evaluate_parts
+
+#: Pooled incident F1 and matched-attribute accuracies, each the figure reached less 0.02.
+FLOORS = {
+    "f1": 0.647,
+    "date": 0.697,
+    "weapon": 0.830,
+    "projectiles": 0.830,
+    "killed": 0.680,
+    "injured": 0.680,
+}
+
+
+@pytest.fixture(scope="module")
+def pooled(realnews_parts):
+    return evaluate_parts(realnews_parts)[1]
+
+
+def test_the_real_news_corpus_is_scored_whole(pooled):
+    assert pooled.n_reports >= 70
+    assert pooled.n_gold >= 100
+    assert pooled.n_optional >= 29  # borderline lines absorb, never count
+
+
+@pytest.mark.parametrize("figure", sorted(FLOORS))
+def test_real_news_figures_hold_their_floor(pooled, figure):
+    value = pooled.f1 if figure == "f1" else pooled.accuracy[figure]
+    assert value >= FLOORS[figure], f"{figure} fell to {value:.3f}"
