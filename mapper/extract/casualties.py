@@ -26,7 +26,7 @@ _ACTIVE_RE = re.compile(
 )
 #: Passive verbs, preceded by who was hit: "Three people ... were injured".
 _PASSIVE_RE = re.compile(
-    r"\b(?:(?P<k>killed|dead)|(?P<i>injured|wounded|hurt))\b"
+    r"\b(?:(?P<k>killed|dead|died|lost (?:their|his|her) lives?)|(?P<i>injured|wounded|hurt))\b"
     r"|\bsuffered\s+(?:\w+\s+)?(?P<i2>injuries|wounds)\b"
 )
 #: What may stand between the people and a passive verb: "were", "was slightly".
@@ -39,15 +39,20 @@ _TOLL_RE = re.compile(
 )
 #: "Nobody was hurt", "without casualties", "neither dead nor injured": both zero.
 _NONE_HARMED_RE = re.compile(
-    r"\b(?:no(?:body| one|-one)|none)\s+(?:\w+\s+)?(?:was|were|has been|had been)\s+"
+    r"\b(?:no(?:body| one|-one)?|none)\s+(?:\w+\s+){0,3}?(?:was|were|has been|had been)\s+"
     r"(?:\w+\s+)?(?:hurt|injured|wounded|harmed)\b"
-    r"|\b(?:caused|causing|there were|with|reported|inflicting|but)\s+no\s+"
-    r"(?:casualties|injuries|victims)\b"
-    r"|\bno\s+(?:casualties|injuries)\s+(?:were\s+)?(?:reported|caused)?"
-    r"|\bwithout\s+(?:causing\s+|inflicting\s+|any\s+)*(?:casualties|injuries|victims)\b"
+    r"|\b(?:caused|causing|there were|with|reported|inflicting|but|left|leaving|resulted in)"
+    r"\s+no\s+(?:\w+\s+)?(?:casualties|causalities|injuries|victims)\b"
+    r"|\b(?:did not|didn't|does not|failed to)\s+(?:\w+\s+)?(?:result in|cause|lead to|leave"
+    r"|inflict|produce)\s+(?:any\s+)?(?:\w+\s+)?(?:casualties|causalities|injuries|victims)\b"
+    r"|\bno\s+(?:\w+\s+)?(?:casualties|causalities|injuries)\s+(?:were|have been|had been)\s+"
+    r"(?:reported|recorded|registered|caused)\b"
+    r"|\bwithout\s+(?:any\s+)?(?:loss of life|casualties)\b"
+    r"|\bno\s+(?:casualties|causalities|injuries)\s+(?:were\s+)?(?:reported|caused)?"
+    r"|\bwithout\s+(?:causing\s+|inflicting\s+|any\s+)*(?:casualties|causalities|injuries|victims)\b"
     r"|\bwithout\s+(?:to\s+)?hurt(?:ing)?\b"
     r"|\bneither\s+dead\s+nor\s+(?:injured|wounded)\b"
-    r"|^\s*no\s+(?:casualties|injuries)\b"
+    r"|^\s*no\s+(?:casualties|causalities|injuries)\b"
 )
 #: "No one was killed", "No deaths were reported": killed zero only.
 _NONE_KILLED_RE = re.compile(
@@ -56,8 +61,9 @@ _NONE_KILLED_RE = re.compile(
 )
 #: A cheap test that lets most sentences skip the patterns above.
 _WORDS = frozenset(
-    """kill killed killing kills dead death deaths wounded wounding wounds injured injuring
-    injuries injury hurt casualties casualty toll victims harmed fatalities""".split()  # noqa: SIM905
+    """kill killed killing kills dead died death deaths lives wounded wounding wounds injured
+    injuring injuries injury hurt casualties casualty causalities toll victims harmed
+    fatalities loss""".split()  # noqa: SIM905
 )
 _ACTIVE_WORDS = frozenset(
     """killing killed kills shot claimed death deaths wounding wounded injuring injured
@@ -85,11 +91,14 @@ _LIST_OPENERS = frozenset(
         "several",
     )
 )
-_NONE_WORDS = frozenset(("no", "nobody", "none", "without", "neither"))
-_PASSIVE_WORDS = frozenset(("killed", "dead", "injured", "wounded", "hurt", "suffered"))
+_NONE_WORDS = frozenset(("no", "nobody", "none", "without", "neither", "not", "didn't", "failed"))
+_PASSIVE_WORDS = frozenset(
+    ("killed", "dead", "died", "lost", "injured", "wounded", "hurt", "suffered")
+)
 _PARENTHETICAL_RE = re.compile(r",\s*(?:including|among them|most of them|mostly)\b[^,.;]*,")
+#: Where a clause starts; the full stops of initials ("U.S.") end none.
 _CLAUSE_START_RE = re.compile(
-    r"[.;:!?]|,\s*(?=(?:while|but|and|as|though|although)\b)|\b(?:while|though|although)\b"
+    r"[;:!?]|(?<!\b[A-Z])\.|,\s*(?=(?:while|but|and|as|though|although)\b)|\b(?:while|though|although)\b"
 )
 
 

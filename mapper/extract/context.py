@@ -100,9 +100,10 @@ def skip_reason(sentence: str) -> str | None:
     """Return why *sentence* tells no new incident ("withdrawal", ...), or None.
 
     Where several reasons apply, the one found first in the sentence is given. A reason
-    that only an aside about another moment gives ("Rockets hit the embassy on Saturday,
-    a day after the prime minister blamed armed factions") does not count: the main
-    clause tells a new attack. Tallies of attacks count wherever they stand.
+    that only an aside gives, about another moment ("Rockets hit the embassy on Saturday,
+    a day after the prime minister blamed armed factions") or in a later clause after a
+    comma ("..., sparking fears as the anniversary of ... draws near"), does not count
+    when the words before it tell an attack. Tallies of attacks count wherever they stand.
     """
     if not _may_skip(words_of(sentence)):
         return None
@@ -110,17 +111,17 @@ def skip_reason(sentence: str) -> str | None:
     found = _SKIP_RE.search(lowered)
     if found is None:
         return None
+    if found.lastgroup == "summary" or len(lowered) != len(sentence):  # offsets must hold
+        return found.lastgroup
     aside = (
         None
         if words_of(sentence).isdisjoint(_ASIDE_WORDS)
         else _ASIDE_RE.search(lowered, 0, found.start())
     )
-    if (
-        aside is not None
-        and found.lastgroup != "summary"
-        and len(lowered) == len(sentence)  # offsets hold
-        and attack_strength(sentence[: aside.start()]) == ATTACK
-    ):
+    # An aside is also any later clause after a comma: "..., sparking fears as the
+    # anniversary of ... draws near", "..., and Washington blamed ...".
+    start = aside.start() if aside is not None else lowered.rfind(",", 0, found.start())
+    if start > 0 and attack_strength(sentence[:start]) == ATTACK:
         return None
     return found.lastgroup
 

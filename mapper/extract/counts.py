@@ -30,7 +30,8 @@ _ITEM_RE = re.compile(
     r"|(?P<definite>the|his|her|its|their)\b)",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"\s*([A-Za-z][\w'’-]*)")
+#: A word of a noun phrase; initials count as one ("two U.S. soldiers").
+_WORD_RE = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)")
 _SEPARATOR_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+)")
 _CAP = r"(?:[A-Z][\w'’-]+|al-[A-Z][\w'’-]*)"
 #: A named person: a title or two, then at least two capitalised words.

@@ -228,6 +228,8 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     marines marine sailors airmen guardsmen cadets recruits shepherd shepherds teenager
     teenagers son sons daughter daughters brother brothers wife husband mother father
     family owner owners passenger passengers shopkeeper shopkeepers teacher teachers
+    briton britons kurd kurds turk turks iranian iranians syrian syrians nationals national
+    foreigner foreigners westerner westerners security-guards worshippers worshipper
     """.split()  # noqa: SIM905
 )
 
