@@ -159,6 +159,13 @@ KNOWN_PLACES: list[tuple[tuple[float, float], str, tuple[str, ...]]] = [
     ((30.0362, 47.91951), "GeoNames 89824 Umm Qasr", ("Umm Qasr",)),
     ((30.39213, 47.70175), "GeoNames 98245 Az Zubayr", ("Zubair",)),
     ((33.3889, 44.4583), "GeoNames 7802746 Sadr City", ("Sadr City", "مدينة الصدر")),
+    ((33.567, 44.533), "Wikipedia: Khan Bani Saad, 33°34′N 44°32′E", ("Khan Bani Saad",)),
+    ((33.38444, 43.52528), "Wikipedia: Al-Khalidiya, Iraq, 33°23′04″N 43°31′31″E", ("Khaldiyah",)),
+    (
+        (30.93576, 46.09011),
+        "Wikipedia: Ali Air Base, 30°56′09″N 46°05′24″E",
+        ("Tallil", "Imam Ali Air Base", "Camp Adder"),
+    ),
 ]
 
 CASES = [
@@ -228,6 +235,23 @@ def test_arbil_is_erbil_and_never_karbala(gaz: Gazetteer) -> None:
         ("Syria", "syria"),
         ("Iran", "iran"),
         ("Kuwait", "kuwait"),
+        # places real news named that the gazetteer lacked
+        ("Khor Mor gas field", "khor-mor-gas-field"),
+        ("Khormor", "khor-mor-gas-field"),
+        ("Hor Mor", "khor-mor-gas-field"),
+        ("Akashat", "akashat"),
+        ("Khan Bani Saad", "khan-bani-saad"),
+        ("Khaldiyah", "khalidiya"),
+        ("Qara Tapa", "qara-tapa"),
+        ("Rashad sub-district", "rashad-sub-district"),
+        ("Basra Palace", "basra-palace"),
+        ("Hamrin mountains", "hamrin-mountains"),
+        ("Babel", "gov-babil"),
+        ("Suleymaniya", "sulaymaniyah"),
+        ("Tallil", "imam-ali-air-base"),
+        ("Mosul Dam", "mosul-dam"),
+        ("Baiji refinery", "baiji-refinery"),
+        ("Tameem province", "gov-kirkuk"),
     ],
 )
 def test_name_resolves_to_the_intended_place(gaz: Gazetteer, name: str, place_id: str) -> None:
