@@ -131,12 +131,29 @@ def _may_skip(words: frozenset[str]) -> bool:
     return _SKIP_PREFIX_RE.search(" " + " ".join(words)) is not None
 
 
+#: Where someone who speaks is: "the military spokesman in Baghdad", "officials in Erbil".
+#: Only people: a ministry or an embassy "in Baghdad" may be what was hit.
+_SPEAKER_PLACE_RE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|officials?|sources?|correspondents?|reporters?"
+    r"|diplomats?|analysts?|envoy|ambassador)"
+    r"\s+(?:based\s+)?in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+)
+SPEAKER_WORDS = frozenset(
+    """spokesman spokeswoman spokesperson official officials source sources correspondent
+    correspondents reporter reporters diplomat diplomats analyst analysts envoy ambassador
+    """.split()  # noqa: SIM905
+)
+
+
 def excluded_spans(clause: str) -> list[tuple[int, int]]:
     """Character spans of *clause* whose places were not attacked."""
     if _LAUNCHER_RE.search(clause):
         return [(0, len(clause))]
     spans = [m.span() for m in _LAUNCH_RE.finditer(clause)]
     spans.extend(m.span() for m in _DESCRIPTIVE_RE.finditer(clause))
+    if not words_of(clause).isdisjoint(SPEAKER_WORDS) and attack_strength(clause):
+        # Where the speaker is was not hit, unless the clause says so.
+        spans.extend(m.span() for m in _SPEAKER_PLACE_RE.finditer(clause))
     return spans
 
 

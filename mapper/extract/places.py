@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from gazetteer import SPECIFICITY, distance_km
-from mapper.extract.context import excluded_spans
+from mapper.extract.context import SPEAKER_WORDS, excluded_spans
 from mapper.extract.vocabulary import REGIONS
 from mapper.extract.words import words_of
 
@@ -100,6 +100,8 @@ def place_hits(
         place = _choose_candidate(mention, clause_text, end)
         if place is None:
             continue
+        if place.kind != "military base" and _BASE_WORD_RE.match(clause_text, end):
+            place = _base_named_for(gazetteer, clause_text[start:end], place.id) or place
         before = clause_text[max(0, start - 60) : start]
         precision = KIND_PRECISION.get(place.kind, 1)
         landmark = False
@@ -141,7 +143,7 @@ _REGION_KEYS = frozenset(
         "western",
     ]
 )
-_EXCLUSION_KEYS = frozenset(
+_EXCLUSION_KEYS = SPEAKER_WORDS | frozenset(
     [
         "from",
         "launcher",
@@ -182,6 +184,25 @@ def _choose_candidate(mention: Mention, text: str, end: int) -> Place | None:
             if place.kind in ("airport", "military base") and "airport" in place.name.lower():
                 return place
     return local[0]
+
+
+#: A base named for a town ("Qayyarah base" for Qayyarah West Airfield) lies this close.
+BASE_NEAR_TOWN_KM = 40.0
+
+
+@lru_cache(maxsize=256)
+def _base_named_for(gazetteer: Gazetteer, name: str, town_id: str) -> Place | None:
+    """The military base that "<name> base" means, near the town *name* resolved to."""
+    town = gazetteer.get(town_id)
+    for candidate in gazetteer.lookup(f"{name} air base", limit=5):
+        place = candidate.place
+        if (
+            place.kind == "military base"
+            and candidate.score >= 85
+            and distance_km(town.point, place.point) <= BASE_NEAR_TOWN_KM
+        ):
+            return place
+    return None
 
 
 _BETWEEN_RE = re.compile(r"\b(?:between|linking|connecting|from)\s+(?:the\s+)?$", re.IGNORECASE)

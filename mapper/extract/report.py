@@ -57,6 +57,12 @@ _SEVERAL_INCIDENTS_RE = re.compile(
     r" (?:of the |the )?(?:attacks?|incidents?|strikes?)\b",
     re.IGNORECASE,
 )
+#: An attack named by its day, "Wednesday's attack": one already told, not a new one.
+_NAMED_BY_DAY_RE = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|last night)['’]s\s+"
+    r"(?:\w+\s+)?(?:attacks?|strikes?|raids?|assault|barrage|salvo|bombing|ambush)\b",
+    re.IGNORECASE,
+)
 _HOW_MANY = {"either": 2, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 _HOW_MANY_WORDS = frozenset({*_HOW_MANY, "all"})
 #: At most this many sentences are quoted for one incident.
@@ -248,7 +254,12 @@ def _read(
             _enrich(target, clause, hit, dated, gazetteer)
             current = target
         elif hit is not None and (
-            strength == ATTACK or (strength == ATTACK_NOUN and own is not None)
+            strength == ATTACK
+            or (
+                strength == ATTACK_NOUN
+                and own is not None
+                and not _NAMED_BY_DAY_RE.search(clause.text)
+            )
         ):
             current = _Incident(hit, dated)
             current.add(clause)

@@ -78,3 +78,25 @@ def test_no_more_than_five_is_a_figure_not_a_denial(gaz):
         gaz, "A drone hit Erbil airport on Sunday. No more than five people were hurt."
     )
     assert row["injured"] == 5
+
+
+def test_an_attack_named_by_its_day_is_the_one_already_told(gaz):
+    text = (
+        "Three rockets hit Ain al-Asad air base on Wednesday. Wednesday's attack comes days "
+        "before a planned papal visit to Baghdad and Najaf."
+    )
+    assert [row["place_id"] for row in incidents(gaz, text, "2021-03-03")] == ["ain-al-asad"]
+
+
+def test_where_a_speaker_is_was_not_hit(gaz):
+    text = (
+        "Rockets struck Ain al-Asad air base on Wednesday. The coalition spokesman in Baghdad "
+        "said 12 rockets had been fired at the base."
+    )
+    [row] = incidents(gaz, text, "2021-03-03")
+    assert (row["place_id"], row["projectiles"]) == ("ain-al-asad", 12)
+
+
+def test_a_base_named_for_its_town_is_the_base(gaz):
+    [row] = incidents(gaz, "On Sunday night 17 rockets hit the Qayyarah base, officials said.")
+    assert (row["place_id"], row["projectiles"]) == ("qayyarah-west", 17)
