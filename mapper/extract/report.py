@@ -63,6 +63,14 @@ _NAMED_BY_DAY_RE = re.compile(
     r"(?:\w+\s+)?(?:attacks?|strikes?|raids?|assault|barrage|salvo|bombing|ambush)\b",
     re.IGNORECASE,
 )
+#: A clause telling another attack than the open one: "another explosive device exploded",
+#: "a separate attack", "a similar convoy was hit". Without a date it is undated.
+_ANOTHER_RE = re.compile(
+    r"\b(?:another|an? (?:other|similar|separate|second|earlier|previous)|in a separate)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|raids?|bomb(?:ing)?s?|devices?|rockets?|mortars?"
+    r"|drones?|explosions?|blasts?|ied|convoys?|incidents?|ambush)\b",
+    re.IGNORECASE,
+)
 _HOW_MANY = {"either": 2, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 _HOW_MANY_WORDS = frozenset({*_HOW_MANY, "all"})
 #: At most this many sentences are quoted for one incident.
@@ -245,6 +253,8 @@ def _read(
             else:
                 carried = own
                 continue
+        if own is None and strength == ATTACK and _ANOTHER_RE.search(clause.text):
+            other_time, dated = True, None  # another attack, on a day not given
         target = (
             None
             if other_time

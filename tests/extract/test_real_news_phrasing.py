@@ -100,3 +100,35 @@ def test_where_a_speaker_is_was_not_hit(gaz):
 def test_a_base_named_for_its_town_is_the_base(gaz):
     [row] = incidents(gaz, "On Sunday night 17 rockets hit the Qayyarah base, officials said.")
     assert (row["place_id"], row["projectiles"]) == ("qayyarah-west", 17)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The security cell said on Friday (March 11) that a roadside bomb hit a convoy in Hilla.",
+        "On March 11, a police officer in Babil said that a roadside bomb hit a convoy in Hilla.",
+        "The ministry announced in a statement on March 11 that a bomb hit a convoy in Hilla.",
+    ],
+)
+def test_the_date_of_a_statement_does_not_date_the_attack(gaz, text):
+    [row] = incidents(gaz, text)
+    assert (row["date"], row["date_precision"]) == (None, "unknown")
+
+
+def test_a_dateline_dates_the_filing_not_the_attack(gaz):
+    [row] = incidents(gaz, "Baghdad, Mar 14 (Xinhua) Two rockets hit Camp Taji on Sunday night.")
+    assert row["date"] == "2022-03-13"
+    [row] = incidents(gaz, "Baghdad, Mar 14 (Xinhua) Rockets hit Camp Taji, the army said.")
+    assert row["date"] is None
+
+
+def test_another_attack_is_another_incident_even_without_a_date(gaz):
+    rows = incidents(
+        gaz,
+        "A roadside bomb hit a supply convoy in Dhi Qar on Sunday. Police said another "
+        "roadside bomb exploded near a similar convoy near Nasiriyah.",
+    )
+    assert [(r["place_id"], r["date"]) for r in rows] == [
+        ("gov-dhi-qar", "2022-03-13"),
+        ("nasiriyah", None),
+    ]
