@@ -9,7 +9,8 @@ schema. Reading order inside a report (``report``, :func:`extract_report`):
   (background, denials, asides);
 * ``places``: the most specific place a clause names, and how precise it is;
 * ``dates``: the date a sentence gives, resolved against publication
-  (:func:`resolve_date`);
+  (:func:`resolve_date`); ``statements``: the dates that date no event (a statement's,
+  a dateline's);
 * ``weapons``: weapon, projectile count and target;
 * ``casualties`` and ``counts``: killed and injured, and numbers in words or digits;
 * ``vocabulary`` and ``words``: the word lists, kept as data, and cheap word tests.

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from mapper.extract.statements import event_expressions
 from mapper.extract.words import has_digit, key_words, words_of
 from mapper.read import MONTHS
 
@@ -253,77 +254,14 @@ def find_date(text: str, published: str | None) -> DateFound | None:
     return None if best is None else resolve_expression(best, published)
 
 
-#: A reporting verb right before a date: the date of the statement, not the event
-#: ("the coalition said on Tuesday").
-_REPORTED_ON_RE = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|reported|added|confirmed|stated|disclosed|declared"
-    r"|claimed)\s+(?:late\s+|early\s+)?(?:on\s+)?$"
-)
-#: Verbs of an attack: a clause with one of them tells the event, not a statement.
-_ATTACK_VERBS = (
-    r"hit|hits|struck|strikes|fired|launched|targeted|attacked|killed|wounded|injured"
-    r"|exploded|detonated|landed|fell|bombed|shelled|stormed|ambushed|rocked"
-)
-_REPORTING = r"(?:said|says|announced|reported|told|stated|confirmed|claimed|disclosed|declared)"
-#: A reporting verb a few words before a date that a "that" clause follows: "announced in
-#: a statement on Sept. 29 that ...".
-_REPORTED_THAT_BEFORE_RE = re.compile(rf"\b{_REPORTING}\s+(?:[\w'’-]+\s+){{0,5}}?(?:on\s+)?$")
-_THAT_AFTER_RE = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,?\s*that\b")
-#: What follows a date that opens a sentence whose verb is a reporting one: "On August 4,
-#: an officer of the police said ...".
-_SAID_AFTER_RE = re.compile(
-    rf"\s*(?:\([^)]{{0,30}}\)\s*)?(?:night|morning|evening|afternoon)?\s*,\s*"
-    rf"(?:(?!(?:{_ATTACK_VERBS})\b)[\w.'’-]+\s+){{1,8}}?{_REPORTING}\b"
-)
-#: A dateline opening a story: "Baghdad, Feb 16 (IANS)", "ERBIL, Iraq, March 3 -".
-_DATELINE_RE = re.compile(
-    r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},(?:\s+[A-Z][a-z]+,)?\s+[A-Z][a-z]{2,8}\.?"
-    r"\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([A-Za-z][\w .&-]{0,30}\)|[-–—:])"
-)
-#: The words the statement patterns need, one of them at least: a cheap test first.
-_REPORTING_WORDS = frozenset(
-    "said says announced reported told stated confirmed claimed disclosed declared added".split()
-)
-
-
 def find_event_date(text: str, published: str | None) -> DateFound | None:
-    """Like :func:`find_date`, passing over the dates of statements and datelines.
-
-    A statement's date is one right after a reporting verb ("said on Monday", with the
-    day in brackets after it too: "said on Friday (August 14)"), one a few words after
-    it when a "that" clause follows ("announced in a statement on Sept. 29 that ..."),
-    and one opening a sentence whose verb is a reporting one ("On August 4, an officer
-    said ..."). A dateline ("Baghdad, Feb 16 (IANS)") dates the filing.
-    """
+    """Like :func:`find_date`, passing over the dates of statements ("said on Monday")
+    and datelines ("Baghdad, Feb 16 (IANS)"); :mod:`mapper.extract.statements` tells."""
     expressions = date_expressions(text)
     if not expressions:
         return None
-    dateline = _DATELINE_RE.match(text)
-    reporting = not words_of(text).isdisjoint(_REPORTING_WORDS)
-    kept: list[DateExpression] = []
-    dropped_end = -1
-    for e in expressions:
-        if dateline is not None and e.end <= dateline.end():
-            continue
-        if reporting and _is_statement_date(text, e, dropped_end):
-            dropped_end = e.end
-            continue
-        kept.append(e)
-    best = best_expression(kept)
+    best = best_expression(event_expressions(text, expressions))
     return None if best is None else resolve_expression(best, published)
-
-
-def _is_statement_date(text: str, e: DateExpression, dropped_end: int) -> bool:
-    if _REPORTED_ON_RE.search(text, max(0, e.start - 30), e.start):
-        return True
-    if 0 <= dropped_end and re.fullmatch(r"\s*\(\s*", text[dropped_end : e.start]):
-        return True  # "said on Friday (August 14)"
-    if _THAT_AFTER_RE.match(text, e.end) and _REPORTED_THAT_BEFORE_RE.search(
-        text, max(0, e.start - 60), e.start
-    ):
-        return True
-    opening = text[: e.start].strip().lower() in ("", "on", "late on", "early on")
-    return opening and _SAID_AFTER_RE.match(text, e.end) is not None
 
 
 def resolve_date(expression: str, published: str | None) -> tuple[str | None, str]:
