@@ -4,7 +4,9 @@ Pure text work, one report at a time, against the gazetteer; it never touches a 
 It uses :mod:`gazetteer`, :mod:`mapper.read`'s reports and :mod:`mapper.table`'s
 schema. Reading order inside a report (``report``, :func:`extract_report`):
 
-* ``sentences``: clean the page and cut it into sentences and clauses;
+* ``sentences``: clean the page (captions, datelines, sign-offs) and cut it into
+  sentences and clauses;
+* ``references``: how a clause names an attack already told, several, or another one;
 * ``context``: why a sentence that names a place and a weapon tells no incident
   (background, denials, asides);
 * ``places``: the most specific place a clause names, and how precise it is;

@@ -20,7 +20,8 @@ from mapper.extract.words import words_of
 #: patterns are lower case and run on the lower-cased sentence.
 SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
     "summary": re.compile(
-        r"\b(?:dozens|scores|hundreds|series|wave|spate|string|number|succession) of\b"
+        r"\b(?:dozens|scores|hundreds|series|waves?|spate|string|number|succession) of\b"
+        r"|\bsince the (?:\w+ )?attacks (?:began|started)\b"
         r"|\b\d+\s+(?:\w+\s+)?attacks\b|\b(?:several|many|numerous|such|recent|repeated|previous"
         r"|frequent) (?:\w+\s+)?attacks\b|\brepeated(?:ly)?\b|\bin recent (?:weeks|months|days)\b"
         r"|\battacks (?:have|had) (?:\w+\s+)?(?:targeted|hit|increased|intensified|continued)\b"
@@ -49,8 +50,8 @@ SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
 
 #: A launch site: the place after "fired from", up to the verb of the impact.
 _LAUNCH_RE = re.compile(
-    r"\b(?:fired|launched|shot|carried out|came)\s+from\b.*?(?=\b(?:hit|struck|landed|fell|"
-    r"slammed|targeted|towards?|at)\b|[.;:]|$)",
+    r"\b(?:fired|launched|shot|carried out|came|originat(?:es|ed|ing))\s+from\b"
+    r".*?(?=\b(?:hit|struck|landed|fell|slammed|targeted|towards?|at)\b|[.;:]|$)",
     re.IGNORECASE,
 )
 #: A clause where every place is where launchers were found, not where rockets fell.

@@ -10,7 +10,6 @@ written out in docs/extraction.md.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +29,13 @@ from mapper.extract.places import (
     refines,
     within,
 )
+from mapper.extract.references import (
+    incidents_meant,
+    named_by_its_day,
+    names_the_attack,
+    names_the_same_place,
+    tells_another,
+)
 from mapper.extract.sentences import Clause, Document, Sentence, split_document
 from mapper.extract.weapons import (
     ATTACK,
@@ -41,38 +47,11 @@ from mapper.extract.weapons import (
     find_targets,
     find_weapon,
 )
-from mapper.extract.words import words_of
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Mention
     from mapper.read import Report
 
-_SAME_PLACE_RE = re.compile(
-    r"\bthe same (?:base|airport|camp|place|area|site|compound|town|city|village)\b", re.IGNORECASE
-)
-#: A sentence about several of the attacks told so far: "in either attack", "in the three
-#: incidents", "in all the attacks".
-_SEVERAL_INCIDENTS_RE = re.compile(
-    r"\b(?P<n>either|both|all|(?:the|these|those) (?:two|three|four|five))"
-    r" (?:of the |the )?(?:attacks?|incidents?|strikes?)\b",
-    re.IGNORECASE,
-)
-#: An attack named by its day, "Wednesday's attack": one already told, not a new one.
-_NAMED_BY_DAY_RE = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|last night)['’]s\s+"
-    r"(?:\w+\s+)?(?:attacks?|strikes?|raids?|assault|barrage|salvo|bombing|ambush)\b",
-    re.IGNORECASE,
-)
-#: A clause telling another attack than the open one: "another explosive device exploded",
-#: "a separate attack", "a similar convoy was hit". Without a date it is undated.
-_ANOTHER_RE = re.compile(
-    r"\b(?:another|an? (?:other|similar|separate|second|earlier|previous)|in a separate)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|raids?|bomb(?:ing)?s?|devices?|rockets?|mortars?"
-    r"|drones?|explosions?|blasts?|ied|convoys?|incidents?|ambush)\b",
-    re.IGNORECASE,
-)
-_HOW_MANY = {"either": 2, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
-_HOW_MANY_WORDS = frozenset({*_HOW_MANY, "all"})
 #: At most this many sentences are quoted for one incident.
 MAX_QUOTED_SENTENCES = 3
 
@@ -196,7 +175,7 @@ def _read(
             # A casualty sentence without a place: "A woman, a girl and a young boy were
             # injured." tells the open incident (an attack clause joins it below);
             # "Nobody was hurt in either attack" the incidents before it too.
-            meant = _incidents_meant(clause.text)
+            meant = incidents_meant(clause.text)
             told = [i for i in incidents[-meant:] if i is not current] if meant > 1 else []
             if strength == NO_ATTACK:
                 told.append(current)
@@ -248,12 +227,18 @@ def _read(
             continue
         if hit is None and current is not None and (other_time or (own and own != current.dated)):
             # "It followed an attack on 8 May, when a drone hit the same base."
-            if _SAME_PLACE_RE.search(clause.text) and strength == ATTACK:
+            if current.dated is None and own and not other_time and names_the_attack(clause.text):
+                # "The attack in the early hours of Tuesday did not cause casualties":
+                # the attack told, undated so far.
+                _enrich(current, clause, None, own, gazetteer)
+                carried = own
+                continue
+            if names_the_same_place(clause.text) and strength == ATTACK:
                 hit = current.hit
             else:
                 carried = own
                 continue
-        if own is None and strength == ATTACK and _ANOTHER_RE.search(clause.text):
+        if own is None and strength == ATTACK and tells_another(clause.text):
             other_time, dated = True, None  # another attack, on a day not given
         target = (
             None
@@ -265,11 +250,7 @@ def _read(
             current = target
         elif hit is not None and (
             strength == ATTACK
-            or (
-                strength == ATTACK_NOUN
-                and own is not None
-                and not _NAMED_BY_DAY_RE.search(clause.text)
-            )
+            or (strength == ATTACK_NOUN and own is not None and not named_by_its_day(clause.text))
         ):
             current = _Incident(hit, dated)
             current.add(clause)
@@ -287,17 +268,6 @@ def _read(
                     same.add(clause, figures=False)
         carried = dated
     return incidents
-
-
-def _incidents_meant(text: str) -> int:
-    """How many of the latest incidents a casualty sentence speaks of (1: the open one)."""
-    if words_of(text).isdisjoint(_HOW_MANY_WORDS):
-        return 1
-    found = _SEVERAL_INCIDENTS_RE.search(text)
-    if found is None:
-        return 1
-    word = found.group("n").lower().split()[-1]
-    return 10_000 if word == "all" else _HOW_MANY[word]
 
 
 def _clause_date(text: str, published: str | None, at: Dated | None) -> tuple[Dated | None, bool]:

@@ -37,6 +37,14 @@ _LINE_KIND_RE = re.compile(
     rf"|(?P<furniture>{_UPDATED_RE.pattern}|{_CAPTION_START_RE.pattern})",
     re.IGNORECASE,
 )
+_AGENCY_CREDIT_RE = re.compile(
+    r"\b(?:REUTERS|Reuters|AFP|AP|EPA|AA|Getty Images|Anadolu)(?:/[^/]{2,60}){1,2}\s*$"
+)
+#: An agency's sign-off after a paragraph's last sentence: "... casualties. REUTERS".
+_SIGN_OFF_RE = re.compile(
+    r"(?<=[.!?\"”’])\s+(?:[-–—]\s*)?(?:REUTERS|Reuters|AFP|\(AP\)|AP|IANS|\(IANS\)|Xinhua"
+    r"|\(Xinhua\)|/[A-Za-z]+/|ANI|KUNA|dpa|\(AFP\)|\(Reuters\))\s*$"
+)
 _CAPTION_CREDIT_RE = re.compile(r"\[[^\]]*(?:AFP|Getty|Reuters|AP|photo|Photo)[^\]]*\]\s*$")
 _DATELINES = (
     re.compile(r"^\s*\((?:[A-Z][\w'’-]*)(?:[ ,]+[A-Z][\w'’-]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?"),
@@ -150,6 +158,9 @@ def clean_paragraphs(text: str) -> list[str]:
         if not kept:
             continue
         paragraph = " ".join(kept)
+        sign_off = _SIGN_OFF_RE.search(paragraph)
+        if sign_off is not None:
+            paragraph = paragraph[: sign_off.start()]
         # A heading, a teaser or a byline: no sentence ending.
         if not paragraph.rstrip("\"'”’)] ").endswith((".", "!", "?")):
             continue
@@ -205,8 +216,11 @@ def split_document(text: str) -> Document:
 
 
 def _has_photo_credit(line: str) -> bool:
-    """A photo caption ending in a bracketed credit ("... [AFP]")."""
-    return line.endswith("]") and _CAPTION_CREDIT_RE.search(line) is not None
+    """A photo caption ending in a credit: bracketed ("... [AFP]") or an agency and its
+    photographer ("... REUTERS/Thaier Al-Sudani/File Photo")."""
+    if line.endswith("]"):
+        return _CAPTION_CREDIT_RE.search(line) is not None
+    return "/" in line and _AGENCY_CREDIT_RE.search(line) is not None
 
 
 def _may_cut(sentence: str) -> bool:

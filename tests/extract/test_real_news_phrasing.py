@@ -132,3 +132,33 @@ def test_another_attack_is_another_incident_even_without_a_date(gaz):
         ("gov-dhi-qar", "2022-03-13"),
         ("nasiriyah", None),
     ]
+
+
+def test_the_attack_named_again_dates_the_one_told(gaz):
+    [row] = incidents(
+        gaz,
+        "Two drones targeted Ain al-Asad air base, security sources told reporters. "
+        "The attack in the early hours of Monday did not cause casualties.",
+    )
+    assert (row["date"], row["killed"], row["injured"]) == ("2022-03-14", 0, 0)
+
+
+def test_an_agency_sign_off_and_a_photo_credit_are_not_the_story(gaz):
+    text = (
+        "A soldier stands guard at Camp Taji, Iraq, May 3, 2020. REUTERS/Jane Doe/File Photo\n"
+        "BAGHDAD - Three rockets struck Balad air base on Sunday, officials said.\n\n"
+        "On Saturday, two drones were downed near Erbil airport. REUTERS"
+    )
+    rows = incidents(gaz, text)
+    assert [(r["place_id"], r["date"]) for r in rows] == [
+        ("balad-air-base", "2022-03-13"),
+        ("erbil-air-base", "2022-03-12"),
+    ]
+
+
+def test_where_the_fire_originates_is_not_where_it_fell(gaz):
+    text = (
+        "Rockets hit the Green Zone on Sunday. Commanders say the rocket fire originates "
+        "from Sadr City, where troops have fought gunmen for a week."
+    )
+    assert [r["place_id"] for r in incidents(gaz, text)] == ["green-zone"]

@@ -1,0 +1,77 @@
+"""How a clause speaks of attacks already told, or of another one.
+
+Pure. Real reports name an attack again ("the attack", "Wednesday's attack", "the same
+base"), speak of several at once ("in either attack") or of a different one ("another
+roadside bomb"); :mod:`mapper.extract.report` reads these to join a clause to the
+right incident.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mapper.extract.words import words_of
+
+_SAME_PLACE_RE = re.compile(
+    r"\bthe same (?:base|airport|camp|place|area|site|compound|town|city|village)\b", re.IGNORECASE
+)
+#: A sentence about several of the attacks told so far: "in either attack", "in the three
+#: incidents", "in all the attacks".
+_SEVERAL_INCIDENTS_RE = re.compile(
+    r"\b(?P<n>either|both|all|(?:the|these|those) (?:two|three|four|five))"
+    r" (?:of the |the )?(?:attacks?|incidents?|strikes?)\b",
+    re.IGNORECASE,
+)
+#: The attack already told, named again: "The attack in the early hours of Tuesday".
+_THE_ATTACK_RE = re.compile(
+    r"\b(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s|today['’]s)\s+"
+    r"(?:[\w-]+\s+)?(?:attack|strike|raid|assault|barrage|bombing|explosion|blast|ambush)\b",
+    re.IGNORECASE,
+)
+#: An attack named by its day, "Wednesday's attack": one already told, not a new one.
+_NAMED_BY_DAY_RE = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|last night)['’]s\s+"
+    r"(?:\w+\s+)?(?:attacks?|strikes?|raids?|assault|barrage|salvo|bombing|ambush)\b",
+    re.IGNORECASE,
+)
+#: A clause telling another attack than the open one: "another explosive device exploded",
+#: "a separate attack", "a similar convoy was hit". Without a date it is undated.
+_ANOTHER_RE = re.compile(
+    r"\b(?:another|an? (?:other|similar|separate|second|earlier|previous)|in a separate)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|raids?|bomb(?:ing)?s?|devices?|rockets?|mortars?"
+    r"|drones?|explosions?|blasts?|ied|convoys?|incidents?|ambush)\b",
+    re.IGNORECASE,
+)
+_HOW_MANY = {"either": 2, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+_HOW_MANY_WORDS = frozenset({*_HOW_MANY, "all"})
+
+
+def names_the_same_place(text: str) -> bool:
+    """Whether *text* puts an event at "the same base" (or camp, town...)."""
+    return _SAME_PLACE_RE.search(text) is not None
+
+
+def names_the_attack(text: str) -> bool:
+    """Whether *text* names an attack told before: "the attack", "Sunday's strike"."""
+    return _THE_ATTACK_RE.search(text) is not None
+
+
+def named_by_its_day(text: str) -> bool:
+    """Whether *text*'s attack is named by its day ("Wednesday's attack"): one told."""
+    return _NAMED_BY_DAY_RE.search(text) is not None
+
+
+def tells_another(text: str) -> bool:
+    """Whether *text* tells another attack than the open one ("another roadside bomb")."""
+    return _ANOTHER_RE.search(text) is not None
+
+
+def incidents_meant(text: str) -> int:
+    """How many of the latest incidents a casualty sentence speaks of (1: the open one)."""
+    if words_of(text).isdisjoint(_HOW_MANY_WORDS):
+        return 1
+    found = _SEVERAL_INCIDENTS_RE.search(text)
+    if found is None:
+        return 1
+    word = found.group("n").lower().split()[-1]
+    return 10_000 if word == "all" else _HOW_MANY[word]
