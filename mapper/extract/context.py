@@ -94,6 +94,11 @@ _ASIDE_RE = re.compile(
 )
 
 
+#: "The attack was the latest in a series of ...": the series is the context of this one.
+_LATEST_RE = re.compile(
+    r"\bthe (?:latest|last|newest|deadliest|worst) (?:\w+ )?(?:in|of) (?:a|an|the)\s*$"
+)
+
 _ASIDE_WORDS = frozenset(("after", "before", "ahead", "amid", "during"))
 
 
@@ -112,6 +117,11 @@ def skip_reason(sentence: str) -> str | None:
     found = _SKIP_RE.search(lowered)
     if found is None:
         return None
+    if found.lastgroup == "summary" and _LATEST_RE.search(lowered, 0, found.start()):
+        # "..., was the latest of a number of deadly attacks": this one, not a tally.
+        found = _SKIP_RE.search(lowered, found.end())
+        if found is None:
+            return None
     if found.lastgroup == "summary" or len(lowered) != len(sentence):  # offsets must hold
         return found.lastgroup
     aside = (

@@ -360,5 +360,6 @@ def _row(incident: _Incident, document: Document) -> dict[str, Any]:
         "killed": killed,
         "injured": injured,
         "target": best_target(targets) or best_target(find_targets(place.name)),
-        "quote": " ".join(document.sentences[i].text for i in quoted),
+        # A page that repeats a paragraph quotes it once.
+        "quote": " ".join(dict.fromkeys(document.sentences[i].text for i in quoted)),
     }

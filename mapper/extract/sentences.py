@@ -14,6 +14,8 @@ from typing import NamedTuple
 from mapper.extract.vocabulary import ATTACK_VERBS
 from mapper.extract.words import key_words, words_of
 
+#: No one wraps text wider than this: a longer line is a paragraph of its own.
+WRAP_WIDTH = 160
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n+")
 _READ_ALSO_RE = re.compile(
     r"^\s*(?:read also|also read|read more|see also|related(?: articles| stories)?|more on this|"
@@ -157,21 +159,37 @@ def clean_paragraphs(text: str) -> list[str]:
             kept.append(line)
         if not kept:
             continue
-        paragraph = " ".join(kept)
-        sign_off = _SIGN_OFF_RE.search(paragraph)
-        if sign_off is not None:
-            paragraph = paragraph[: sign_off.start()]
-        # A heading, a teaser or a byline: no sentence ending.
-        if not paragraph.rstrip("\"'”’)] ").endswith((".", "!", "?")):
-            continue
-        if _ANY_DATELINE_RE.match(paragraph):
-            for dateline in _DATELINES:
-                cut = dateline.match(paragraph)
-                if cut and cut.end() < len(paragraph):
-                    paragraph = paragraph[cut.end() :]
-                    break
-        paragraphs.append(paragraph)
+        # A page with a paragraph a line and no blank lines between: when a line is
+        # longer than anyone wraps text, or most lines end a sentence, each line is a
+        # paragraph (a heading or teaser among them has no sentence ending); otherwise
+        # the lines are one paragraph wrapped.
+        ended = sum(1 for line in kept if _ends_sentence(_without_sign_off(line)))
+        unwrapped = max(map(len, kept)) > WRAP_WIDTH or (len(kept) >= 3 and 2 * ended >= len(kept))
+        units = kept if unwrapped else [" ".join(kept)]
+        for unit in units:
+            paragraph = _without_sign_off(unit)
+            if not _ends_sentence(paragraph):
+                continue  # a heading, a teaser or a byline
+            paragraphs.append(_without_dateline(paragraph))
     return paragraphs
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\"'”’)] ").endswith((".", "!", "?"))
+
+
+def _without_sign_off(paragraph: str) -> str:
+    sign_off = _SIGN_OFF_RE.search(paragraph)
+    return paragraph if sign_off is None else paragraph[: sign_off.start()]
+
+
+def _without_dateline(paragraph: str) -> str:
+    if _ANY_DATELINE_RE.match(paragraph):
+        for dateline in _DATELINES:
+            cut = dateline.match(paragraph)
+            if cut and cut.end() < len(paragraph):
+                return paragraph[cut.end() :]
+    return paragraph
 
 
 def split_document(text: str) -> Document:

@@ -224,7 +224,8 @@ class _Clusterer:
 
         A report published just after midnight that says "tonight" dates the attack to
         its publication day, one day late; the follow-ups published later name the real
-        day. Joined only when each side has exactly one such partner.
+        day. Joined only when each side has exactly one such partner, and never when one
+        report tells both days.
         """
         pairs: list[tuple[int, int]] = []
         for number, incident in enumerate(self.incidents):
@@ -243,6 +244,14 @@ class _Clusterer:
                     and self._joinable(incident, other)
                 ):
                     pairs.append((number, earlier))
+        if pairs:
+            # One report that dates two attacks a day apart tells two attacks.
+            reports: dict[int, set[str]] = defaultdict(set)
+            wanted = {n for pair in pairs for n in pair}
+            for atom, label in zip(self.atoms, self.labels, strict=True):
+                if label in wanted:
+                    reports[label] |= atom.reports
+            pairs = [(late, early) for late, early in pairs if not reports[late] & reports[early]]
         late_count: dict[int, int] = defaultdict(int)
         early_count: dict[int, int] = defaultdict(int)
         for late, early in pairs:

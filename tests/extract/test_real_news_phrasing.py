@@ -162,3 +162,35 @@ def test_where_the_fire_originates_is_not_where_it_fell(gaz):
         "from Sadr City, where troops have fought gunmen for a week."
     )
     assert [r["place_id"] for r in incidents(gaz, text)] == ["green-zone"]
+
+
+def test_a_page_with_a_paragraph_a_line_is_read_line_by_line(gaz):
+    text = (
+        "Car bomb kills nine in Baghdad\n"
+        "Teaser: a car bomb hit a market\n"
+        "A car bomb killed nine people and wounded 20 in Sadr City on Sunday, police said.\n"
+        "The blast left a crater outside a row of shops.\n"
+        "On Saturday, a roadside bomb killed two soldiers in Tarmiyah.\n"
+        "Related: more bombs elsewhere\n"
+        "Another headline that the page cut off in the midd"
+    )
+    rows = incidents(gaz, text)
+    assert [(r["place_id"], r["date"], r["killed"]) for r in rows] == [
+        ("sadr-city", "2022-03-13", 9),
+        ("tarmiyah", "2022-03-12", 2),
+    ]
+
+
+def test_a_wrapped_paragraph_is_still_one_paragraph(gaz):
+    text = "Two rockets hit\nCamp Taji on Sunday\nnight, wounding a soldier.\n"
+    [row] = incidents(gaz, text)
+    assert (row["place_id"], row["injured"]) == ("camp-taji", 1)
+
+
+def test_the_latest_of_a_series_is_this_attack_not_a_tally(gaz):
+    text = (
+        "A car bomb killed 12 people in the Iraqi capital on Sunday. The attack, which struck "
+        "a market in Sadr City, was the latest of a number of deadly bombings this week."
+    )
+    [row] = incidents(gaz, text)
+    assert (row["place_id"], row["killed"]) == ("sadr-city", 12)

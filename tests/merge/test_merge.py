@@ -114,6 +114,15 @@ def test_a_report_published_after_midnight_joins_the_attack_of_the_day_before() 
     assert merged.loc[0, "date"] == "2020-11-17"
 
 
+def test_one_report_telling_two_days_tells_two_attacks() -> None:
+    # "A car bomb hit the square on Tuesday ... On Monday, a bomber hit the same area."
+    merged = merge(
+        mention("story", date="2020-11-18", published="2020-11-18"),
+        mention("story", n=2, date="2020-11-17", published="2020-11-18"),
+    )
+    assert merged["date"].tolist() == ["2020-11-17", "2020-11-18"]
+
+
 def test_an_attack_reported_on_its_own_day_is_not_pulled_into_the_next_day() -> None:
     merged = merge(
         mention("mon", date="2020-11-16", published="2020-11-16"),
