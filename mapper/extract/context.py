@@ -99,6 +99,8 @@ _LATEST_RE = re.compile(
     r"\bthe (?:latest|last|newest|deadliest|worst) (?:\w+ )?(?:in|of) (?:a|an|the)\s*$"
 )
 
+_COUNTED_RE = re.compile(r"\s*(?:(?:at least|more than|over|some|about|nearly)\s+)?\d")
+
 _ASIDE_WORDS = frozenset(("after", "before", "ahead", "amid", "during"))
 
 
@@ -117,8 +119,13 @@ def skip_reason(sentence: str) -> str | None:
     found = _SKIP_RE.search(lowered)
     if found is None:
         return None
-    if found.lastgroup == "summary" and _LATEST_RE.search(lowered, 0, found.start()):
-        # "..., was the latest of a number of deadly attacks": this one, not a tally.
+    if (
+        found.lastgroup == "summary"
+        and _LATEST_RE.search(lowered, 0, found.start())
+        and not _COUNTED_RE.match(lowered, found.end())
+    ):
+        # "..., was the latest of a number of deadly attacks": this one, not a tally,
+        # unless the tally is counted ("the latest in a wave of at least 50 attacks").
         found = _SKIP_RE.search(lowered, found.end())
         if found is None:
             return None

@@ -41,6 +41,8 @@ _NAME_RE = re.compile(
 _NOT_TITLE = frozenset(
     ["in", "at", "on", "near", "from", "and", "or", "of", "to", "by", "with", "while", "as"]
 )
+#: Whose people they were, after the list: "three members of the militia", "two of them".
+_OF_GROUP_RE = re.compile(r"\s+(?:of|from)\s+[^,;:]{1,60}?\s*")
 _ORDINALS = frozenset(["second", "third", "fourth", "fifth"])
 
 
@@ -124,7 +126,7 @@ def count_people(text: str, *, whole: bool = False) -> tuple[int, int] | None:
     if not items:
         return None
     total, position = sum(item[0] for item in items), items[-1][1]
-    if whole and text[position:].strip(" ,"):
+    if whole and text[position:].strip(" ,") and not _OF_GROUP_RE.fullmatch(text, position):
         return None
     return total, position
 

@@ -120,7 +120,16 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
         mentions = gazetteer.find_mentions(title)
         incidents = _read(headline, mentions, report.published, gazetteer, {})
         document = headline
-    return [_row(incident, document) for incident in incidents]
+    rows = [_row(incident, document) for incident in incidents]
+    if rows and rows[0]["weapon"] is None and report.title:
+        # "... were killed in Wednesday's strike": the headline's "Drone Strike" says
+        # with what, when it names the same place or none.
+        weapon = find_weapon(report.title)
+        places = [c for m in gazetteer.find_mentions(report.title) for c in m.candidates]
+        first = incidents[0].hit.place
+        if weapon and (not places or any(compatible(gazetteer, first, p) for p in places)):
+            rows[0]["weapon"] = weapon
+    return rows
 
 
 def _worth_searching(document: Document, skips: dict[int, bool]) -> str:
@@ -243,14 +252,25 @@ def _read(
         target = (
             None
             if other_time
-            else _matching_incident(incidents, current, hit, dated, own is None, gazetteer)
+            else _matching_incident(
+                incidents,
+                current,
+                hit,
+                dated,
+                own is None or names_the_attack(clause.text),
+                gazetteer,
+            )
         )
         if target is not None:
             _enrich(target, clause, hit, dated, gazetteer)
             current = target
         elif hit is not None and (
             strength == ATTACK
-            or (strength == ATTACK_NOUN and own is not None and not named_by_its_day(clause.text))
+            or (
+                strength == ATTACK_NOUN
+                and own is not None
+                and not (current is not None and named_by_its_day(clause.text))
+            )
         ):
             current = _Incident(hit, dated)
             current.add(clause)
@@ -302,7 +322,9 @@ def _matching_incident(
 ) -> _Incident | None:
     """The open incident a clause adds to, if its place and date allow; None otherwise.
 
-    A clause without a date of its own may also add to an open incident that has none.
+    A clause without a date of its own, or one that names the attack again ("in
+    Wednesday's strike on eastern Baghdad"), may also add to an open incident that has
+    no date.
     """
     if hit is None:
         if current is not None and (dated is None or current.dated in (None, dated)):

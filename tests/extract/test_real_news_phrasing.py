@@ -194,3 +194,29 @@ def test_the_latest_of_a_series_is_this_attack_not_a_tally(gaz):
     )
     [row] = incidents(gaz, text)
     assert (row["place_id"], row["killed"]) == ("sadr-city", 12)
+
+
+def test_the_first_telling_may_name_the_attack_by_its_day(gaz):
+    report = Report(
+        "t",
+        "The strike came after weeks of tension. Three members of the militia were killed "
+        "in Wednesday's strike on eastern Baghdad, two officials said.",
+        "Militia commander killed in drone strike in Baghdad",
+        "2024-02-08",
+        None,
+        None,
+        "t.md",
+        None,
+    )
+    [row] = extract_report(report, gaz)
+    assert (row["date"], row["geo_precision"], row["killed"]) == ("2024-02-07", 2, 3)
+    assert row["weapon"] == "drone"  # from the headline, which names the same place
+
+
+def test_a_counted_wave_stays_a_tally_after_the_latest(gaz):
+    text = (
+        "Rockets hit Ain al-Asad air base on Sunday. The attacks are the latest in a wave of "
+        "at least 50 rocket and drone attacks this year."
+    )
+    [row] = incidents(gaz, text)
+    assert row["projectiles"] is None
