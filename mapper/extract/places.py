@@ -206,8 +206,12 @@ def _base_named_for(gazetteer: Gazetteer, name: str, town_id: str) -> Place | No
 
 
 _BETWEEN_RE = re.compile(r"\b(?:between|linking|connecting|from)\s+(?:the\s+)?$", re.IGNORECASE)
-#: What may stand between two places one verb attacked: "Ain al-Asad and Balad".
-_COORDINATION_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+#: What may stand between two places one verb attacked: "Ain al-Asad and Balad", "the
+#: Kadhimiya neighbourhood and the Jamiya neighbourhood".
+_COORDINATION_RE = re.compile(
+    r"\s*(?:(?:neighbou?rhood|district|area|town|village|city|camp|base|air base)\s*)?"
+    r"(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?"
+)
 
 
 def coordinated(hits: list[PlaceHit], best: PlaceHit, clause: str) -> list[PlaceHit]:

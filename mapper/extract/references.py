@@ -39,11 +39,28 @@ _NAMED_BY_DAY_RE = re.compile(
 _ANOTHER_RE = re.compile(
     r"\b(?:another|an? (?:other|similar|separate|second|earlier|previous)|in a separate)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|raids?|bomb(?:ing)?s?|devices?|rockets?|mortars?"
-    r"|drones?|explosions?|blasts?|ied|convoys?|incidents?|ambush)\b",
+    r"|drones?|explosions?|blasts?|ied|convoys?|incidents?|ambush)\b"
+    # "Two other bombings hit ...": other attacks; "two more rockets fell" is the barrage.
+    r"|\b(?:two|three|four|five|several|\d+) (?:other|separate)\s+(?:[\w-]+\s+)?"
+    r"(?:attacks|bombings|blasts|explosions|strikes|raids|incidents|car bombs)\b",
     re.IGNORECASE,
 )
 _HOW_MANY = {"either": 2, "both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 _HOW_MANY_WORDS = frozenset({*_HOW_MANY, "all"})
+
+
+#: A clause counting several attacks: "Three car bombings ... killed 96", "two blasts".
+_SEVERAL_ATTACKS_RE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|a series of|\d+)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:attacks|bombings|car bombs|blasts|explosions|strikes|airstrikes"
+    r"|air strikes|raids|suicide bombings)\b",
+    re.IGNORECASE,
+)
+
+
+def counts_several(text: str) -> bool:
+    """Whether *text* counts several attacks: its casualties are a total."""
+    return _SEVERAL_ATTACKS_RE.search(text) is not None
 
 
 def names_the_same_place(text: str) -> bool:

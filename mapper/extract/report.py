@@ -30,6 +30,7 @@ from mapper.extract.places import (
     within,
 )
 from mapper.extract.references import (
+    counts_several,
     incidents_meant,
     named_by_its_day,
     names_the_attack,
@@ -69,13 +70,18 @@ class _Incident:
     # Read only when rows are built: the texts whose figures are this incident's own.
     figure_texts: list[str] = field(default_factory=list)
     casualty_texts: list[str] = field(default_factory=list)
+    # Casualties of a clause that counts several attacks ("three bombings killed 96"):
+    # a total, read only when no text of the incident's own gives a figure.
+    total_texts: list[str] = field(default_factory=list)
 
     def add(self, clause: Clause, *, figures: bool = True) -> None:
         """Add a clause; *figures* False when its counts belong to several places."""
         if clause.sentence not in self.sentences:
             self.sentences.append(clause.sentence)
         self.texts.append(clause.text)
-        if figures:
+        if figures and counts_several(clause.text):
+            self.total_texts.append(clause.text)
+        elif figures:
             self.figure_texts.append(clause.text)
             self.casualty_texts.append(clause.text)
 
@@ -247,11 +253,12 @@ def _read(
             else:
                 carried = own
                 continue
-        if own is None and strength == ATTACK and tells_another(clause.text):
-            other_time, dated = True, None  # another attack, on a day not given
+        separate = own is None and strength == ATTACK and tells_another(clause.text)
+        if separate:
+            dated = None  # another attack, on a day not given
         target = (
             None
-            if other_time
+            if other_time or separate
             else _matching_incident(
                 incidents,
                 current,
@@ -367,6 +374,8 @@ def _row(incident: _Incident, document: Document) -> dict[str, Any]:
     weapon = next((w for w in map(find_weapon, texts) if w is not None), None)
     targets = [t for text in texts for t in find_targets(without_asides(text))]
     killed, injured = casualties_told(incident.casualty_texts)
+    if incident.total_texts and killed is None and injured is None:
+        killed, injured = casualties_told(incident.total_texts)
     quoted = sorted(incident.sentences)[:MAX_QUOTED_SENTENCES]
     date, precision = incident.dated if incident.dated else (None, "unknown")
     return {

@@ -220,3 +220,23 @@ def test_a_counted_wave_stays_a_tally_after_the_latest(gaz):
     )
     [row] = incidents(gaz, text)
     assert row["projectiles"] is None
+
+
+def test_a_total_over_several_bombings_is_not_one_bombings_toll(gaz):
+    text = (
+        "Three car bombings tore through Baghdad on Sunday, killing at least 70 people and "
+        "wounding 150. The largest hit a market in Sadr City, killing at least 50. Two other "
+        "bombings hit the Kadhimiya neighbourhood and the Jamiya neighbourhood, killing 20."
+    )
+    rows = incidents(gaz, text)
+    assert [(r["place_id"], r["killed"], r["injured"]) for r in rows] == [
+        ("sadr-city", 50, None),
+        ("kadhimiya", 20, None),
+        ("jamiya", None, None),  # the joint toll stays with the first place
+    ]
+    assert rows[0]["weapon"] == "ied"
+
+
+def test_a_total_is_kept_when_the_incident_has_no_figure_of_its_own(gaz):
+    [row] = incidents(gaz, "Three US air strikes near al-Qaim on Sunday killed 25 fighters.")
+    assert row["killed"] == 25
