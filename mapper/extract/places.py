@@ -50,6 +50,13 @@ _LANDMARK_RE = re.compile(
 _BASE_WORD_RE = re.compile(r"\s*(?:air\s*bases?|bases?|camps?|airfields?)\b", re.IGNORECASE)
 _AIRPORT_WORD_RE = re.compile(r"\s*(?:international\s+)?airport\b", re.IGNORECASE)
 _VERB_OPENING_RE = re.compile(r"\s*(?:by|hard)\b")
+#: After a name: "province", or the rest of a list that "provinces" closes ("Babil,
+#: Karbala and Anbar provinces", "Babil, Karbala and other provinces").
+_PROVINCE_WORD_RE = re.compile(
+    r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)*"
+    r"\s*(?:(?:,\s*)?and\s+other\s+)?(?:province|governorate)s?\b",
+    re.IGNORECASE,
+)
 #: Words one of which "near ..." or "west of ..." needs: a cheap test first.
 _NEAR_KEYS = (
     "near",
@@ -102,6 +109,8 @@ def place_hits(
             continue
         if place.kind != "military base" and _BASE_WORD_RE.match(clause_text, end):
             place = _base_named_for(gazetteer, clause_text[start:end], place.id) or place
+        elif place.kind != "governorate" and _PROVINCE_WORD_RE.match(clause_text, end):
+            place = _governorate_of(gazetteer, place.id) or place
         before = clause_text[max(0, start - 60) : start]
         precision = KIND_PRECISION.get(place.kind, 1)
         landmark = False
@@ -186,6 +195,12 @@ def _choose_candidate(mention: Mention, text: str, end: int) -> Place | None:
     return local[0]
 
 
+@lru_cache(maxsize=256)
+def _governorate_of(gazetteer: Gazetteer, place_id: str) -> Place | None:
+    """The governorate a place lies in: "Karbala province" is not the city."""
+    return next((p for p in gazetteer.ancestors(place_id) if p.kind == "governorate"), None)
+
+
 #: A base named for a town ("Qayyarah base" for Qayyarah West Airfield) lies this close.
 BASE_NEAR_TOWN_KM = 40.0
 
@@ -218,10 +233,12 @@ def coordinated(hits: list[PlaceHit], best: PlaceHit, clause: str) -> list[Place
     """The other places named together with *best* as attacked alike, in text order.
 
     "Rockets hit Ain al-Asad and Balad air bases": places of the same level of
-    specificity (towns and finer), joined by "and" or a comma only, none a landmark.
+    specificity (towns and finer, or governorates: "strikes in Babil, Karbala and Anbar
+    provinces"), joined by "and" or a comma only, none a landmark.
     """
     level = SPECIFICITY.get(best.place.kind, 0)
-    if best not in hits or level < SPECIFICITY["city"] or best.landmark or best.end < 0:
+    listed = level >= SPECIFICITY["city"] or best.place.kind == "governorate"
+    if best not in hits or not listed or best.landmark or best.end < 0:
         return []
     if _BETWEEN_RE.search(clause, 0, min(h.position for h in hits)):
         return []  # "on the road between Hit and Haditha": one place between two
@@ -282,6 +299,15 @@ def is_vague(hit: PlaceHit) -> bool:
 def compatible(gazetteer: Gazetteer, first: Place, second: Place) -> bool:
     """Whether two places can be one incident's: one lies within the other."""
     return within(gazetteer, first, second) or within(gazetteer, second, first)
+
+
+def nested(gazetteer: Gazetteer, first: Place, second: Place) -> bool:
+    """Whether two places are one, or one is part of the other (no radius)."""
+    return (
+        first.id == second.id
+        or _contains(gazetteer, first.id, second.id)
+        or _contains(gazetteer, second.id, first.id)
+    )
 
 
 def within(gazetteer: Gazetteer, outer: Place, inner: Place) -> bool:

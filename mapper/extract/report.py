@@ -25,6 +25,7 @@ from mapper.extract.places import (
     coordinated,
     is_vague,
     may_name_region,
+    nested,
     place_hits,
     refines,
     within,
@@ -44,6 +45,7 @@ from mapper.extract.weapons import (
     NO_ATTACK,
     attack_strength,
     best_target,
+    choose_weapon,
     count_projectiles,
     find_targets,
     find_weapon,
@@ -288,6 +290,8 @@ def _read(
             # ten in all, not ten at each.
             for other in coordinated(hits, hit, clause.text):
                 same = _matching_incident(incidents, current, other, dated, own is None, gazetteer)
+                if same is not None and not nested(gazetteer, same.hit.place, other.place):
+                    same = None  # a neighbour listed beside it is a place of its own
                 if same is None:
                     same = _Incident(other, dated)
                     incidents.append(same)
@@ -371,7 +375,7 @@ def _enrich(
 def _row(incident: _Incident, document: Document) -> dict[str, Any]:
     place = incident.hit.place
     texts = incident.texts
-    weapon = next((w for w in map(find_weapon, texts) if w is not None), None)
+    weapon = choose_weapon(texts)
     targets = [t for text in texts for t in find_targets(without_asides(text))]
     killed, injured = casualties_told(incident.casualty_texts)
     if incident.total_texts and killed is None and injured is None:

@@ -90,6 +90,15 @@ WEAPON_TERMS: dict[str, str] = {
     "warplane": "airstrike",
     "jets": "airstrike",
     "aircraft bombed": "airstrike",
+    # A state's military "strikes" in Iraq are delivered from the air.
+    "us strike": "airstrike",
+    "us strikes": "airstrike",
+    "u.s. strike": "airstrike",
+    "u.s. strikes": "airstrike",
+    "american strike": "airstrike",
+    "american strikes": "airstrike",
+    "coalition strike": "airstrike",
+    "coalition strikes": "airstrike",
     # other explosions
     "explosion": "explosive",
     "explosions": "explosive",

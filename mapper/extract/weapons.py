@@ -75,6 +75,31 @@ def find_weapon(text: str) -> str | None:
     return None if match is None else WEAPON_TERMS[" ".join(match.group().split())]
 
 
+#: Weapons that say only that something went off: a later "ballistic missiles" or
+#: "car bomb" says with what.
+GENERIC_WEAPONS = frozenset({"explosive", "other"})
+#: "Shells thrown by the blast": what an explosion set off, not what caused it.
+_SET_OFF_RE = re.compile(r"\bby the (?:blasts?|explosions?)\b")
+
+
+def choose_weapon(texts: list[str]) -> str | None:
+    """The weapon an incident told in *texts* was carried out with.
+
+    The first weapon phrase that names a kind of weapon wins; a generic one
+    ("explosions were heard", "a blast", "shelling") only when no text names a kind.
+    """
+    first: str | None = None
+    for text in texts:
+        if words_of(text).isdisjoint(_WEAPON_KEYS):
+            continue
+        for match in WEAPON_RE.finditer(text.lower()):
+            weapon = WEAPON_TERMS[" ".join(match.group().split())]
+            if weapon not in GENERIC_WEAPONS and not _SET_OFF_RE.search(text.lower()):
+                return weapon
+            first = first or weapon
+    return first
+
+
 def projectile_figures(text: str) -> list[tuple[int, str]]:
     """Return (count, qualifier) for each total count of projectiles, in text order.
 

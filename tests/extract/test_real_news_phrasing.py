@@ -240,3 +240,42 @@ def test_a_total_over_several_bombings_is_not_one_bombings_toll(gaz):
 def test_a_total_is_kept_when_the_incident_has_no_figure_of_its_own(gaz):
     [row] = incidents(gaz, "Three US air strikes near al-Qaim on Sunday killed 25 fighters.")
     assert row["killed"] == 25
+
+
+def test_a_generic_blast_gives_way_to_the_weapon_named_later(gaz):
+    text = (
+        "Loud explosions shook Erbil late on Sunday. Officials said ballistic missiles "
+        "struck a residential compound in the city, injuring two people."
+    )
+    [row] = incidents(gaz, text)
+    assert row["weapon"] == "missile"
+
+
+def test_what_a_blast_set_off_is_not_its_weapon(gaz):
+    text = (
+        "An explosion tore through an ammunition store at a base in Hilla on Sunday. "
+        "Rockets thrown by the blast fell on nearby farms."
+    )
+    [row] = incidents(gaz, text)
+    assert row["weapon"] == "explosive"
+
+
+def test_a_page_that_lost_the_space_after_a_full_stop_still_splits_sentences(gaz):
+    text = (
+        "Gunmen attacked a checkpoint in Tarmiyah on Sunday.Two rockets later hit the "
+        "airport in Basra, wounding a guard."
+    )
+    rows = incidents(gaz, text)
+    assert [r["weapon"] for r in rows] == ["gunfire", "rocket"]
+    assert rows[1]["injured"] == 1
+
+
+def test_places_listed_as_provinces_are_the_governorates(gaz):
+    text = "US strikes hit militia depots in Babil, Karbala and Anbar provinces on Friday."
+    rows = incidents(gaz, text)
+    assert [(r["place_id"], r["geo_precision"]) for r in rows] == [
+        ("gov-babil", 3),
+        ("gov-karbala", 3),
+        ("gov-anbar", 3),
+    ]
+    assert {r["weapon"] for r in rows} == {"airstrike"}
