@@ -22,10 +22,13 @@ _SEVERAL_INCIDENTS_RE = re.compile(
     r" (?:of the |the )?(?:attacks?|incidents?|strikes?)\b",
     re.IGNORECASE,
 )
-#: The attack already told, named again: "The attack in the early hours of Tuesday".
+#: The attack already told, named again: "The attack in the early hours of Tuesday",
+#: "The US carried out the strikes on Friday".
 _THE_ATTACK_RE = re.compile(
     r"\b(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s|today['’]s)\s+"
-    r"(?:[\w-]+\s+)?(?:attack|strike|raid|assault|barrage|bombing|explosion|blast|ambush)\b",
+    r"(?:[\w-]+\s+)?(?:attack|strike|raid|assault|barrage|bombing|explosion|blast|ambush"
+    # "carried out the strikes on Friday"; not "the attacks", which may be a campaign.
+    r"|strikes|airstrikes|raids|bombings|explosions|blasts)\b",
     re.IGNORECASE,
 )
 #: An attack named by its day, "Wednesday's attack": one already told, not a new one.

@@ -75,6 +75,8 @@ class _Incident:
     # Casualties of a clause that counts several attacks ("three bombings killed 96"):
     # a total, read only when no text of the incident's own gives a figure.
     total_texts: list[str] = field(default_factory=list)
+    # The incidents at the places one clause named as attacked together with this one.
+    together: list[_Incident] = field(default_factory=list)
 
     def add(self, clause: Clause, *, figures: bool = True) -> None:
         """Add a clause; *figures* False when its counts belong to several places."""
@@ -129,6 +131,12 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
         incidents = _read(headline, mentions, report.published, gazetteer, {})
         document = headline
     rows = [_row(incident, document) for incident in incidents]
+    row_of = {id(incident): row for incident, row in zip(incidents, rows)}
+    for incident, row in zip(incidents, rows):
+        for other in incident.together:
+            # Places attacked together were attacked with the same weapon.
+            if row_of[id(other)]["weapon"] is None:
+                row_of[id(other)]["weapon"] = row["weapon"]
     if rows and rows[0]["weapon"] is None and report.title:
         # "... were killed in Wednesday's strike": the headline's "Drone Strike" says
         # with what, when it names the same place or none.
@@ -248,6 +256,10 @@ def _read(
                 # "The attack in the early hours of Tuesday did not cause casualties":
                 # the attack told, undated so far.
                 _enrich(current, clause, None, own, gazetteer)
+                for other in current.together:
+                    # The places attacked with it ("... in Akashat and Al-Qaim") alike.
+                    if other.dated is None:
+                        other.dated = own
                 carried = own
                 continue
             if names_the_same_place(clause.text) and strength == ATTACK:
@@ -295,6 +307,7 @@ def _read(
                 if same is None:
                     same = _Incident(other, dated)
                     incidents.append(same)
+                    current.together.append(same)
                 if same is not current:
                     same.add(clause, figures=False)
         carried = dated

@@ -58,6 +58,16 @@ _DATELINES = (
         r"^\s*[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
         r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*"
     ),
+    # "Baghdad, (Agency - Outlet - 3rd Feb, 2024)": a place and the filing in brackets.
+    re.compile(
+        r"^\s*[A-Z][a-z]+(?:,\s*[A-Z][a-z]+)?,\s*\((?=[^)]*(?:\b[A-Z]{2,}\b|\d))[^()]{2,80}\)"
+        r"\s*(?:[—–:-]{1,2}\s*)?"
+    ),
+    # "March 15, 2022: -": the day the story was filed, before its first sentence.
+    re.compile(
+        r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]{2,8},?)\s+\d{4}\s*"
+        r"(?:[:—–]|\s-)\s*-?\s*"
+    ),
 )
 #: The datelines above as one pattern, tried first: most paragraphs have none.
 _ANY_DATELINE_RE = re.compile("|".join(f"(?:{d.pattern})" for d in _DATELINES))
@@ -171,11 +181,26 @@ def clean_paragraphs(text: str) -> list[str]:
         unwrapped = max(map(len, kept)) > WRAP_WIDTH or (len(kept) >= 3 and 2 * ended >= len(kept))
         units = kept if unwrapped else [" ".join(kept)]
         for unit in units:
-            paragraph = _without_sign_off(unit)
+            paragraph = _without_trailing_stamp(_without_sign_off(unit))
             if not _ends_sentence(paragraph):
                 continue  # a heading, a teaser or a byline
             paragraphs.append(_without_dateline(paragraph))
     return paragraphs
+
+
+#: A short tail after a paragraph's last sentence that ends none: a date stamp and the
+#: outlet ("... told the agency. 28.09.2022, Example International"), not a cut teaser
+#: nor a caption's credit ("... on 15 January. (Screen capture/Example)").
+_TRAILING_STAMP_RE = re.compile(
+    r"(?<=[.!?\"'”’)])\s+(?![(\[])(?:[^.!?…/()\[\]]|(?<=\d)\.(?=\d)){1,60}$"
+)
+
+
+def _without_trailing_stamp(paragraph: str) -> str:
+    if _ends_sentence(paragraph) or paragraph.endswith(("...", "…")):
+        return paragraph
+    stamp = _TRAILING_STAMP_RE.search(paragraph)
+    return paragraph if stamp is None else paragraph[: stamp.start()]
 
 
 def _ends_sentence(text: str) -> bool:

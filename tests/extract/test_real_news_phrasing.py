@@ -279,3 +279,47 @@ def test_places_listed_as_provinces_are_the_governorates(gaz):
         ("gov-anbar", 3),
     ]
     assert {r["weapon"] for r in rows} == {"airstrike"}
+
+
+def test_a_date_stamp_after_the_last_sentence_does_not_drop_the_paragraph(gaz):
+    text = (
+        "BAGHDAD (Wire) - A rocket fell on Wednesday near the Green Zone, a security "
+        "source told the agency. 28.09.2022, Example International"
+    )
+    [row] = incidents(gaz, text, published="2022-09-28")
+    assert (row["place_id"], row["date"], row["weapon"]) == ("green-zone", "2022-09-28", "rocket")
+
+
+def test_a_caption_ending_in_a_bracketed_credit_is_not_an_incident(gaz):
+    text = (
+        "Missiles struck a house in Erbil late on Monday, killing four people.\n\n"
+        "A strike in Kirkuk on January 2, 2024. (Screen capture/Example TV)"
+    )
+    rows = incidents(gaz, text, published="2024-01-16")
+    assert [r["place_id"] for r in rows] == ["erbil"]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Baghdad, (XNA - Example News - 3rd Feb, 2024) ", "February 3, 2024: -"],
+)
+def test_a_dateline_with_the_filing_day_neither_dates_nor_places_the_attack(gaz, dateline):
+    text = (
+        f"{dateline}Drones struck a base in Ain al-Asad in the early hours of Thursday, "
+        "the army said."
+    )
+    [row] = incidents(gaz, text, published="2024-02-03")
+    assert (row["place_id"], row["date"]) == ("ain-al-asad", "2024-02-01")
+
+
+def test_the_strikes_named_again_with_their_day_date_the_places_struck_together(gaz):
+    text = (
+        "US air strikes killed at least 16 people in the west of the country. The strikes "
+        "hit positions in Rutba and Al-Qaim. The United States carried out the strikes on "
+        "Friday in retaliation for a drone attack."
+    )
+    rows = incidents(gaz, text, published="2024-02-03")
+    assert [(r["place_id"], r["date"], r["weapon"]) for r in rows] == [
+        ("rutba", "2024-02-02", "airstrike"),
+        ("al-qaim", "2024-02-02", "airstrike"),
+    ]
