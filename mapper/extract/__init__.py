@@ -14,6 +14,7 @@ schema. Reading order inside a report (``report``, :func:`extract_report`):
   (:func:`resolve_date`); ``statements``: the dates that date no event (a statement's,
   a dateline's);
 * ``weapons``: weapon, projectile count and target;
+* ``incident``: an incident being assembled from its clauses, and the row it becomes;
 * ``casualties`` and ``counts``: killed and injured, and numbers in words or digits;
 * ``vocabulary`` and ``words``: the word lists, kept as data, and cheap word tests.
 

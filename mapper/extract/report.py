@@ -10,12 +10,12 @@ written out in docs/extraction.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mapper.extract.casualties import casualties_told, may_tell_casualties
-from mapper.extract.context import is_history, skip_reason, without_asides
+from mapper.extract.casualties import may_tell_casualties
+from mapper.extract.context import is_history, skip_reason
 from mapper.extract.dates import find_event_date, narrative_date
+from mapper.extract.incident import Dated, Incident, incident_rows
 from mapper.extract.places import (
     SPECIFICITY,
     PlaceHit,
@@ -31,7 +31,6 @@ from mapper.extract.places import (
     within,
 )
 from mapper.extract.references import (
-    counts_several,
     incidents_meant,
     named_by_its_day,
     names_the_attack,
@@ -44,50 +43,12 @@ from mapper.extract.weapons import (
     ATTACK_NOUN,
     NO_ATTACK,
     attack_strength,
-    best_target,
-    choose_weapon,
-    count_projectiles,
-    find_targets,
     find_weapon,
 )
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Mention
     from mapper.read import Report
-
-#: At most this many sentences are quoted for one incident.
-MAX_QUOTED_SENTENCES = 3
-
-Dated = tuple[str, str]  # (date, precision)
-
-
-@dataclass
-class _Incident:
-    """An incident being assembled from the clauses that tell it."""
-
-    hit: PlaceHit
-    dated: Dated | None
-    sentences: list[int] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-    # Read only when rows are built: the texts whose figures are this incident's own.
-    figure_texts: list[str] = field(default_factory=list)
-    casualty_texts: list[str] = field(default_factory=list)
-    # Casualties of a clause that counts several attacks ("three bombings killed 96"):
-    # a total, read only when no text of the incident's own gives a figure.
-    total_texts: list[str] = field(default_factory=list)
-    # The incidents at the places one clause named as attacked together with this one.
-    together: list[_Incident] = field(default_factory=list)
-
-    def add(self, clause: Clause, *, figures: bool = True) -> None:
-        """Add a clause; *figures* False when its counts belong to several places."""
-        if clause.sentence not in self.sentences:
-            self.sentences.append(clause.sentence)
-        self.texts.append(clause.text)
-        if figures and counts_several(clause.text):
-            self.total_texts.append(clause.text)
-        elif figures:
-            self.figure_texts.append(clause.text)
-            self.casualty_texts.append(clause.text)
 
 
 def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]:
@@ -130,13 +91,7 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
         mentions = gazetteer.find_mentions(title)
         incidents = _read(headline, mentions, report.published, gazetteer, {})
         document = headline
-    rows = [_row(incident, document) for incident in incidents]
-    row_of = {id(incident): row for incident, row in zip(incidents, rows)}
-    for incident, row in zip(incidents, rows):
-        for other in incident.together:
-            # Places attacked together were attacked with the same weapon.
-            if row_of[id(other)]["weapon"] is None:
-                row_of[id(other)]["weapon"] = row["weapon"]
+    rows = incident_rows(incidents, document)
     if rows and rows[0]["weapon"] is None and report.title:
         # "... were killed in Wednesday's strike": the headline's "Drone Strike" says
         # with what, when it names the same place or none.
@@ -181,10 +136,10 @@ def _read(
     published: str | None,
     gazetteer: Gazetteer,
     skips: dict[int, bool],
-) -> list[_Incident]:
+) -> list[Incident]:
     """Walk the clauses; *skips* (sentence -> tells no new incident) is filled lazily."""
-    incidents: list[_Incident] = []
-    current: _Incident | None = None
+    incidents: list[Incident] = []
+    current: Incident | None = None
     carried: Dated | None = None  # the date the narrative is at
     pending: str | None = None  # a clause whose date becomes `carried` if ever needed
     cursor = 0
@@ -256,10 +211,10 @@ def _read(
                 # "The attack in the early hours of Tuesday did not cause casualties":
                 # the attack told, undated so far.
                 _enrich(current, clause, None, own, gazetteer)
-                for other in current.together:
+                for partner in current.together:
                     # The places attacked with it ("... in Akashat and Al-Qaim") alike.
-                    if other.dated is None:
-                        other.dated = own
+                    if partner.dated is None:
+                        partner.dated = own
                 carried = own
                 continue
             if names_the_same_place(clause.text) and strength == ATTACK:
@@ -293,7 +248,7 @@ def _read(
                 and not (current is not None and named_by_its_day(clause.text))
             )
         ):
-            current = _Incident(hit, dated)
+            current = Incident(hit, dated)
             current.add(clause)
             incidents.append(current)
         if hit is not None and current is not None and strength == ATTACK and not other_time:
@@ -305,7 +260,7 @@ def _read(
                 if same is not None and not nested(gazetteer, same.hit.place, other.place):
                     same = None  # a neighbour listed beside it is a place of its own
                 if same is None:
-                    same = _Incident(other, dated)
+                    same = Incident(other, dated)
                     incidents.append(same)
                     current.together.append(same)
                 if same is not current:
@@ -337,13 +292,13 @@ def _own_date(text: str, published: str | None) -> Dated | None:
 
 
 def _matching_incident(
-    incidents: list[_Incident],
-    current: _Incident | None,
+    incidents: list[Incident],
+    current: Incident | None,
     hit: PlaceHit | None,
     dated: Dated | None,
     undated: bool,
     gazetteer: Gazetteer,
-) -> _Incident | None:
+) -> Incident | None:
     """The open incident a clause adds to, if its place and date allow; None otherwise.
 
     A clause without a date of its own, or one that names the attack again ("in
@@ -366,7 +321,7 @@ def _matching_incident(
 
 
 def _enrich(
-    incident: _Incident,
+    incident: Incident,
     clause: Clause,
     hit: PlaceHit | None,
     dated: Dated | None,
@@ -383,31 +338,3 @@ def _enrich(
         and refines(clause.text)
     ):
         incident.hit = hit
-
-
-def _row(incident: _Incident, document: Document) -> dict[str, Any]:
-    place = incident.hit.place
-    texts = incident.texts
-    weapon = choose_weapon(texts)
-    targets = [t for text in texts for t in find_targets(without_asides(text))]
-    killed, injured = casualties_told(incident.casualty_texts)
-    if incident.total_texts and killed is None and injured is None:
-        killed, injured = casualties_told(incident.total_texts)
-    quoted = sorted(incident.sentences)[:MAX_QUOTED_SENTENCES]
-    date, precision = incident.dated if incident.dated else (None, "unknown")
-    return {
-        "date": date,
-        "date_precision": precision,
-        "place": incident.hit.label,
-        "place_id": place.id,
-        "latitude": place.latitude,
-        "longitude": place.longitude,
-        "geo_precision": incident.hit.precision,
-        "weapon": weapon,
-        "projectiles": count_projectiles(incident.figure_texts),
-        "killed": killed,
-        "injured": injured,
-        "target": best_target(targets) or best_target(find_targets(place.name)),
-        # A page that repeats a paragraph quotes it once.
-        "quote": " ".join(dict.fromkeys(document.sentences[i].text for i in quoted)),
-    }

@@ -1,0 +1,93 @@
+"""An incident as the clause walk assembles it, and the table row it becomes.
+
+Pure. :mod:`mapper.extract.report` adds clauses to an :class:`Incident`; its figures,
+weapon, target and quote are read only when the row is built, from the texts kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from mapper.extract.casualties import casualties_told
+from mapper.extract.context import without_asides
+from mapper.extract.references import counts_several
+from mapper.extract.weapons import best_target, choose_weapon, count_projectiles, find_targets
+
+if TYPE_CHECKING:
+    from mapper.extract.places import PlaceHit
+    from mapper.extract.sentences import Clause, Document
+
+#: At most this many sentences are quoted for one incident.
+MAX_QUOTED_SENTENCES = 3
+
+Dated = tuple[str, str]  # (date, precision)
+
+
+@dataclass
+class Incident:
+    """An incident being assembled from the clauses that tell it."""
+
+    hit: PlaceHit
+    dated: Dated | None
+    sentences: list[int] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    # Read only when rows are built: the texts whose figures are this incident's own.
+    figure_texts: list[str] = field(default_factory=list)
+    casualty_texts: list[str] = field(default_factory=list)
+    # Casualties of a clause that counts several attacks ("three bombings killed 96"):
+    # a total, read only when no text of the incident's own gives a figure.
+    total_texts: list[str] = field(default_factory=list)
+    # The incidents at the places one clause named as attacked together with this one.
+    together: list[Incident] = field(default_factory=list)
+
+    def add(self, clause: Clause, *, figures: bool = True) -> None:
+        """Add a clause; *figures* False when its counts belong to several places."""
+        if clause.sentence not in self.sentences:
+            self.sentences.append(clause.sentence)
+        self.texts.append(clause.text)
+        if figures and counts_several(clause.text):
+            self.total_texts.append(clause.text)
+        elif figures:
+            self.figure_texts.append(clause.text)
+            self.casualty_texts.append(clause.text)
+
+
+def incident_rows(incidents: list[Incident], document: Document) -> list[dict[str, Any]]:
+    """The table rows of *incidents*, told in *document*, in the same order."""
+    rows = [_row(incident, document) for incident in incidents]
+    row_of = {id(incident): row for incident, row in zip(incidents, rows, strict=True)}
+    for incident, row in zip(incidents, rows, strict=True):
+        for other in incident.together:
+            # Places attacked together were attacked with the same weapon.
+            if row_of[id(other)]["weapon"] is None:
+                row_of[id(other)]["weapon"] = row["weapon"]
+    return rows
+
+
+def _row(incident: Incident, document: Document) -> dict[str, Any]:
+    place = incident.hit.place
+    texts = incident.texts
+    weapon = choose_weapon(texts)
+    targets = [t for text in texts for t in find_targets(without_asides(text))]
+    killed, injured = casualties_told(incident.casualty_texts)
+    if incident.total_texts and killed is None and injured is None:
+        killed, injured = casualties_told(incident.total_texts)
+    quoted = sorted(incident.sentences)[:MAX_QUOTED_SENTENCES]
+    date, precision = incident.dated if incident.dated else (None, "unknown")
+    return {
+        "date": date,
+        "date_precision": precision,
+        "place": incident.hit.label,
+        "place_id": place.id,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "geo_precision": incident.hit.precision,
+        "weapon": weapon,
+        "projectiles": count_projectiles(incident.figure_texts),
+        "killed": killed,
+        "injured": injured,
+        "target": best_target(targets) or best_target(find_targets(place.name)),
+        # A page that repeats a paragraph quotes it once.
+        "quote": " ".join(dict.fromkeys(document.sentences[i].text for i in quoted)),
+    }
