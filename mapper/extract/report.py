@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mapper.extract.casualties import may_tell_casualties
+from mapper.extract.casualties import casualties_told, may_tell_casualties
 from mapper.extract.context import is_history, skip_reason
 from mapper.extract.dates import find_event_date, narrative_date
 from mapper.extract.incident import Dated, Incident, incident_rows
@@ -23,8 +23,10 @@ from mapper.extract.places import (
     best_place,
     compatible,
     coordinated,
+    headline_place,
     is_vague,
     may_name_region,
+    named_by_kind,
     nested,
     place_hits,
     refines,
@@ -47,7 +49,7 @@ from mapper.extract.weapons import (
 )
 
 if TYPE_CHECKING:
-    from gazetteer import Gazetteer, Mention
+    from gazetteer import Gazetteer, Mention, Place
     from mapper.read import Report
 
 
@@ -81,26 +83,42 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
     document = split_document(report.text)
     skips: dict[int, bool] = {}
     mentions = gazetteer.find_mentions(_worth_searching(document, skips))
-    incidents = _read(document, mentions, report.published, gazetteer, skips)
+    headline = headline_place(report.title, gazetteer)
+    incidents = _read(document, mentions, report.published, gazetteer, skips, headline)
     if not incidents and report.title:
         # The body said nothing usable; the headline may still name the attack.
         title = report.title.strip()
-        headline = Document(
+        document = Document(
             title, [Sentence(0, len(title), title)], [Clause(0, len(title), title, 0)]
         )
         mentions = gazetteer.find_mentions(title)
-        incidents = _read(headline, mentions, report.published, gazetteer, {})
-        document = headline
+        incidents = _read(document, mentions, report.published, gazetteer, {}, None)
     rows = incident_rows(incidents, document)
-    if rows and rows[0]["weapon"] is None and report.title:
-        # "... were killed in Wednesday's strike": the headline's "Drone Strike" says
-        # with what, when it names the same place or none.
-        weapon = find_weapon(report.title)
-        places = [c for m in gazetteer.find_mentions(report.title) for c in m.candidates]
-        first = incidents[0].hit.place
-        if weapon and (not places or any(compatible(gazetteer, first, p) for p in places)):
-            rows[0]["weapon"] = weapon
+    if rows and report.title:
+        _fill_from_headline(rows[0], incidents[0].hit.place, report.title, gazetteer)
     return rows
+
+
+def _fill_from_headline(
+    row: dict[str, Any], first: Place, title: str, gazetteer: Gazetteer
+) -> None:
+    """What the headline says of the first incident that its body leaves out.
+
+    "... were killed in Wednesday's strike" under "Drone Strike Kills Two": the weapon;
+    under "Three Rockets Strike Balad Air Base, No Casualties Reported": no one was
+    hurt. Only when the headline names the same place or none.
+    """
+    weapon = find_weapon(title) if row["weapon"] is None else None
+    told = row["killed"] is None and row["injured"] is None and may_tell_casualties(title)
+    if weapon is None and not told:
+        return
+    places = [c for m in gazetteer.find_mentions(title) for c in m.candidates]
+    if places and not any(compatible(gazetteer, first, p) for p in places):
+        return
+    if weapon is not None:
+        row["weapon"] = weapon
+    if told:
+        row["killed"], row["injured"] = casualties_told([title])
 
 
 def _worth_searching(document: Document, skips: dict[int, bool]) -> str:
@@ -136,8 +154,12 @@ def _read(
     published: str | None,
     gazetteer: Gazetteer,
     skips: dict[int, bool],
+    headline: PlaceHit | None,
 ) -> list[Incident]:
-    """Walk the clauses; *skips* (sentence -> tells no new incident) is filled lazily."""
+    """Walk the clauses; *skips* (sentence -> tells no new incident) is filled lazily.
+
+    *headline* is the base or facility the title names, for "the base" in the body.
+    """
     incidents: list[Incident] = []
     current: Incident | None = None
     carried: Dated | None = None  # the date the narrative is at
@@ -200,6 +222,10 @@ def _read(
         hit = best_place(hits, gazetteer)
         if hit is not None and is_vague(hit):
             hit = None
+        if hit is None and strength == ATTACK and (current is None or own is not None):
+            # "Three rockets landed inside the air base" under a headline naming it; with
+            # an incident open and no date of its own, "the base" is that incident's.
+            hit = named_by_kind(clause.text, headline)
         if hit is None and strength == ATTACK_NOUN and not may_tell_casualties(clause.text):
             # "Attacks on convoys have become a near-daily occurrence": no place, weapon
             # or figure to add, only a word for attacks; the incident's quote stays its own.

@@ -323,3 +323,33 @@ def test_the_strikes_named_again_with_their_day_date_the_places_struck_together(
         ("rutba", "2024-02-02", "airstrike"),
         ("al-qaim", "2024-02-02", "airstrike"),
     ]
+
+
+def titled(gaz, title: str, text: str, published: str = "2020-08-14") -> list[dict[str, Any]]:
+    report = Report("t", text, title, published, None, None, "t.md", None)
+    return extract_report(report, gaz)
+
+
+def test_the_base_the_headline_names_is_the_one_the_body_calls_the_air_base(gaz):
+    rows = titled(
+        gaz,
+        "Two Rockets Hit Balad Air Base, No Casualties Reported",
+        "Officials said two Katyusha rockets landed inside the air base on Thursday. "
+        "An earlier rocket attack on the base in January wounded three soldiers.",
+    )
+    assert [(r["place_id"], r["date"], r["projectiles"]) for r in rows] == [
+        ("balad-air-base", "2020-08-13", 2),
+        ("balad-air-base", "2020-01", None),
+    ]
+    assert (rows[0]["killed"], rows[0]["injured"]) == (0, 0)  # from the headline
+    assert rows[1]["injured"] == 3
+
+
+def test_the_base_named_again_without_a_date_is_the_open_incident(gaz):
+    rows = titled(
+        gaz,
+        "Drone hits Balad air base",
+        "A drone struck a hangar at Balad air base on Thursday. A second drone was shot "
+        "down by guards at the base.",
+    )
+    assert len(rows) == 1
