@@ -69,7 +69,8 @@ _ACTIVE_WORDS = frozenset(
     """killing killed kills shot claimed death deaths wounding wounded injuring injured
     injuries""".split()  # noqa: SIM905
 )
-_WORD_RE = re.compile(r"\S+")
+#: A word; an opening quote or bracket is not part of it ("“Thirteen were killed").
+_WORD_RE = re.compile(r"[^\s\"“‘(\[]\S*")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 #: Words a list of people may open with, besides numbers and capitalised names.
 _LIST_OPENERS = frozenset(

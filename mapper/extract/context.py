@@ -20,7 +20,9 @@ from mapper.extract.words import words_of
 #: patterns are lower case and run on the lower-cased sentence.
 SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
     "summary": re.compile(
-        r"\b(?:dozens|scores|hundreds|series|waves?|spate|string|number|succession) of\b"
+        r"\b(?:dozens|scores|hundreds) of (?!people|civilians|persons|soldiers|troops"
+        r"|policemen|worshippers|fighters|militants|members)"
+        r"|\b(?:series|waves?|spate|string|number|succession) of\b"
         r"|\bsince the (?:\w+ )?attacks (?:began|started)\b"
         r"|\b\d+\s+(?:\w+\s+)?attacks\b|\b(?:several|many|numerous|such|recent|repeated|previous"
         r"|frequent) (?:\w+\s+)?attacks\b|\brepeated(?:ly)?\b|\bin recent (?:weeks|months|days)\b"

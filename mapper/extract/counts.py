@@ -26,7 +26,8 @@ APPROXIMATE = r"(?:at least|more than|over|about|around|some|nearly|almost|up to
 
 _APPROX_RE = re.compile(rf"\s*({APPROXIMATE})\b", re.IGNORECASE)
 _ITEM_RE = re.compile(
-    rf"\s*(?:(?P<approx>{APPROXIMATE})\s+)?(?:(?P<num>{NUMBER})|(?P<article>a|an|one|another)\b"
+    rf"\s*(?:(?P<approx>{APPROXIMATE})\s+)?(?:(?:another\s+)?(?P<num>{NUMBER})"
+    r"|(?P<article>a|an|one|another)\b"
     r"|(?P<definite>the|his|her|its|their)\b)",
     re.IGNORECASE,
 )

@@ -41,7 +41,7 @@ _NAMED_BY_DAY_RE = re.compile(
 #: "a separate attack", "a similar convoy was hit". Without a date it is undated.
 _ANOTHER_RE = re.compile(
     r"\b(?:another|an? (?:other|similar|separate|second|earlier|previous)|in a separate)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|raids?|bomb(?:ing)?s?|devices?|rockets?|mortars?"
+    r"(?:[\w-]+,?\s+){0,3}?(?:attacks?|strikes?|raids?|bomb(?:ing)?s?|devices?|rockets?|mortars?"
     r"|drones?|explosions?|blasts?|ied|convoys?|incidents?|ambush)\b"
     # "Two other bombings hit ...": other attacks; "two more rockets fell" is the barrage.
     r"|\b(?:two|three|four|five|several|\d+) (?:other|separate)\s+(?:[\w-]+\s+)?"
@@ -74,6 +74,19 @@ def names_the_same_place(text: str) -> bool:
 def names_the_attack(text: str) -> bool:
     """Whether *text* names an attack told before: "the attack", "Sunday's strike"."""
     return _THE_ATTACK_RE.search(text) is not None
+
+
+#: A sentence that opens on the attack just told: "The attack took place in ...".
+_OPENS_ON_THE_ATTACK_RE = re.compile(
+    r"\s*[\"“]?(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attack|strike|raid|assault|bombing"
+    r"|explosion|blast|ambush)\s+(?:took place|occurred|happened|was carried out|came)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_where_the_attack_was(text: str) -> bool:
+    """Whether *text* opens by saying where the attack just told took place."""
+    return _OPENS_ON_THE_ATTACK_RE.match(text) is not None
 
 
 def named_by_its_day(text: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from gazetteer import distance_km
 from mapper.extract.casualties import casualties_told, may_tell_casualties
 from mapper.extract.context import is_history, skip_reason
 from mapper.extract.dates import find_event_date, narrative_date
@@ -38,6 +39,7 @@ from mapper.extract.references import (
     names_the_attack,
     names_the_same_place,
     tells_another,
+    tells_where_the_attack_was,
 )
 from mapper.extract.sentences import Clause, Document, Sentence, split_document
 from mapper.extract.weapons import (
@@ -263,6 +265,19 @@ def _read(
                 gazetteer,
             )
         )
+        if (
+            target is None
+            and current is not None
+            and hit is not None
+            and own in (None, current.dated)
+            and tells_where_the_attack_was(clause.text)
+            and distance_km(current.hit.place.point, hit.place.point) <= SAME_ATTACK_KM
+        ):
+            # "Clashes in south-western Kirkuk killed 13. The attack took place in the
+            # Rashad sub-district": the same attack, now placed more precisely.
+            target = current
+            if not nested(gazetteer, hit.place, current.hit.place):
+                current.hit = hit
         if target is not None:
             _enrich(target, clause, hit, dated, gazetteer)
             current = target
@@ -293,6 +308,10 @@ def _read(
                     same.add(clause, figures=False)
         carried = dated
     return incidents
+
+
+#: "The attack took place in X" names the attack just told when X lies this close to it.
+SAME_ATTACK_KM = 80.0
 
 
 def _clause_date(text: str, published: str | None, at: Dated | None) -> tuple[Dated | None, bool]:

@@ -34,7 +34,7 @@ _THAT_AFTER_RE = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,?\s*that\b")
 #: an officer of the police said ...".
 _SAID_AFTER_RE = re.compile(
     rf"\s*(?:\([^)]{{0,30}}\)\s*)?(?:night|morning|evening|afternoon)?\s*,\s*"
-    rf"(?:(?!(?:{_ATTACK_VERBS})\b)[\w.'’-]+\s+){{1,8}}?{_REPORTING}\b"
+    rf"(?:(?!(?:{_ATTACK_VERBS})\b)[\w.'’-]+\s+){{1,8}}?{_REPORTING}\b(?!\s+by\b)"
 )
 #: A dateline opening a story: "Baghdad, Feb 16 (IANS)", "ERBIL, Iraq, March 3 -".
 _DATELINE_RE = re.compile(

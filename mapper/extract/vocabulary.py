@@ -302,4 +302,6 @@ ATTACK_NOUNS: tuple[str, ...] = (
     "salvo",
     "strike",
     "strikes",
+    "ambush",
+    "clashes",
 )

@@ -61,6 +61,8 @@ _NOUN_WORDS = key_words(ATTACK_NOUNS)
 _PROJECTILE_KEYS = key_words(PROJECTILE_NOUNS)
 _TARGET_KEYS = key_words(TARGET_TERMS)
 _NUMBER_KEYS = key_words(NUMBER_WORDS)
+#: Words that make an attack noun an attack: someone was hurt in it, or it took place.
+_HARM_WORDS = frozenset(["killed", "wounded", "injured", "dead", "took", "occurred", "happened"])
 #: Words that make an attack verb an attack: what was fired, or who was hurt.
 _VERB_CONTEXT = _PROJECTILE_KEYS | frozenset(
     """killing killed wounding wounded injuring injured dead casualties""".split()  # noqa: SIM905
@@ -178,4 +180,7 @@ def attack_strength(text: str) -> int:
         if noun or not words.isdisjoint(_VERB_CONTEXT):
             return ATTACK
         return ATTACK_VERB
+    if noun and not words.isdisjoint(_HARM_WORDS):
+        # "four people were killed in a similar attack"; "the attack took place in ...".
+        return ATTACK
     return ATTACK_NOUN if noun else NO_ATTACK

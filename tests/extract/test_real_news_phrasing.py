@@ -353,3 +353,31 @@ def test_the_base_named_again_without_a_date_is_the_open_incident(gaz):
         "down by guards at the base.",
     )
     assert len(rows) == 1
+
+
+def test_dozens_of_people_killed_is_a_toll_not_a_tally_of_attacks(gaz):
+    text = "On Friday, a suicide car bomb claimed by militants killed dozens of people in Tarmiyah."
+    [row] = incidents(gaz, text, published="2015-07-22")
+    assert (row["place_id"], row["date"], row["weapon"]) == ("tarmiyah", "2015-07-17", "ied")
+
+
+def test_people_killed_in_a_similar_attack_tell_another_incident(gaz):
+    text = (
+        "A car bomb killed 12 people in Kadhimiya on Tuesday. Another five people were "
+        "killed and nine wounded in a similar attack in Adhamiya."
+    )
+    rows = incidents(gaz, text)
+    assert [(r["place_id"], r["killed"], r["injured"]) for r in rows] == [
+        ("kadhimiya", 12, None),
+        ("adhamiya", 5, 9),
+    ]
+
+
+def test_the_attack_said_to_have_taken_place_somewhere_is_placed_there(gaz):
+    text = (
+        "Eight policemen were killed when clashes erupted with militants in western "
+        "Kirkuk, officials said. The attack took place in Hawija overnight. "
+        "\u201cEight were killed and two wounded,\u201d an officer said."
+    )
+    [row] = incidents(gaz, text)
+    assert (row["place_id"], row["killed"], row["injured"]) == ("hawija", 8, 2)
