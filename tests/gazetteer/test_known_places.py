@@ -166,6 +166,72 @@ KNOWN_PLACES: list[tuple[tuple[float, float], str, tuple[str, ...]]] = [
         "Wikipedia: Ali Air Base, 30°56′09″N 46°05′24″E",
         ("Tallil", "Imam Ali Air Base", "Camp Adder"),
     ),
+    # --- older names and other spellings GeoNames gives these towns ----------------------
+    ((33.97861, 44.93694), "GeoNames 99062 Al Miqdadiyah", ("Shahraban", "Sharaban")),
+    ((34.39251, 40.98945), "GeoNames 92138 Al Qa'im", ("Husaybah",)),
+    ((36.08289, 44.62873), "GeoNames 94220 Koysinceq", ("Koye", "Koi Sanjaq")),
+    ((36.27798, 43.67065), "GeoNames 96833 Xebat", ("Kalak", "Eski Kalak")),
+    ((32.61603, 44.02488), "GeoNames 94824 Karbala", ("Kerbela",)),
+    ((34.3482, 45.39065), "GeoNames 94591 Khanaqin", ("Khaniqin",)),
+    ((33.7481, 45.55503), "GeoNames 93709 Mandali", ("Mendali",)),
+    ((33.75403, 44.60518), "GeoNames 97990 Baqubah", ("Bakuba",)),
+    ((36.25511, 44.88239), "GeoNames 92052 Ranyah", ("Raniya",)),
+    ((36.6114, 44.52194), "GeoNames 92002 Ruwandiz", ("Rowanduz",)),
+    # towns a curated row names only as a landmark stay in the base layer
+    ((35.01982, 40.45154), "GeoNames 173480 Al Mayadin", ("Al-Mayadin", "Mayadin")),
+    ((33.31405, 38.70342), "GeoNames 11428685 Rukban", ("Rukban",)),
+    # --- bases, shrines, bridges and landmarks conflict reporting names -------------------
+    ((30.06694, 47.87472), "Wikipedia: Camp Bucca, 30°04′01″N 47°52′29″E", ("Camp Bucca",)),
+    (
+        (30.42611, 47.64278),
+        "Wikipedia: Shaibah Air Base, 30°25′34″N 47°38′34″E",
+        ("Shaibah", "Shaibah Logistics Base", "Shaiba air base"),
+    ),
+    (
+        (34.06667, 44.56667),
+        "Wikipedia (de): Camp Ashraf, 34°4′N 44°34′E",
+        ("Camp Ashraf", "Ashraf camp", "معسكر أشرف"),
+    ),
+    (
+        (34.19878, 43.87338),
+        "Wikipedia: Al-Askari Shrine, 34°11′56″N 43°52′24″E",
+        ("Al-Askari Shrine", "Askariya shrine", "Golden Mosque", "al-Askari mosque"),
+    ),
+    (
+        (31.99611, 44.31417),
+        "Wikipedia: Imam Ali Shrine, 31°59′46″N 44°18′51″E",
+        ("Imam Ali Shrine", "Shrine of Imam Ali"),
+    ),
+    (
+        (33.31463, 44.42068),
+        "Wikipedia: Firdos Square, 33°18′52.68″N 44°25′14.43″E",
+        ("Firdos Square", "Firdous Square", "ساحة الفردوس"),
+    ),
+    (
+        (33.35361, 44.37278),
+        "Wikipedia: Al-Sarafiya bridge, 33°21′13″N 44°22′22″E",
+        ("Sarafiya bridge", "al-Sarrafiyah bridge", "Utaifiya", "Waziriyah"),
+    ),
+    (
+        (33.37512, 44.35554),
+        "Wikipedia: Al-Aimmah Bridge, 33°22′30″N 44°21′20″E",
+        ("Al-Aimmah bridge", "Aimma bridge"),
+    ),
+    (
+        (33.967, 43.183),
+        "Wikipedia: Lake Tharthar, 33°58′N 43°11′E",
+        ("Lake Tharthar", "Tharthar", "بحيرة الثرثار"),
+    ),
+    (
+        (36.36673, 41.72184),
+        "Wikipedia: Sinjar Mountains, 36°22′0.22″N 41°43′18.62″E",
+        ("Mount Sinjar", "Sinjar Mountains", "Jabal Sinjar"),
+    ),
+    (
+        (36.54111, 44.99611),
+        "Wikipedia: Qandil Mountains, 36°32′28″N 44°59′46″E",
+        ("Qandil", "Qandil mountains", "Qandil mountain range"),
+    ),
 ]
 
 CASES = [
@@ -252,6 +318,47 @@ def test_arbil_is_erbil_and_never_karbala(gaz: Gazetteer) -> None:
         ("Mosul Dam", "mosul-dam"),
         ("Baiji refinery", "baiji-refinery"),
         ("Tameem province", "gov-kirkuk"),
+        # Baghdad's districts, neighbourhoods and landmarks placed from descriptions
+        ("Zafaraniya", "zafaraniya"),
+        ("Zafaraniyah", "zafaraniya"),
+        ("Baladiyat", "baladiyat"),
+        ("Tayaran Square", "tayaran-square"),
+        ("Tayran Square", "tayaran-square"),
+        ("Bab al-Sharqi", "bab-al-sharqi"),
+        ("Bab al-Sharji", "bab-al-sharqi"),
+        ("Utaifiya", "utaifiya"),
+        ("Waziriya", "waziriya"),
+        ("Camp Rasheed", "rasheed-air-base"),
+        ("Rasheed air base", "rasheed-air-base"),
+        ("Al-Rashid Air Base", "rasheed-air-base"),
+        ("Nineveh Plains", "nineveh-plains"),
+        ("Nineveh", "gov-nineveh"),
+        ("Sinjar", "sinjar"),
+        # coalition camps inside bases already in the gazetteer
+        ("Camp Falcon", "al-saqr-base"),
+        ("Camp Striker", "victory-base-complex"),
+        ("Camp Cropper", "victory-base-complex"),
+        ("Sather Air Base", "baghdad-airport"),
+        ("Basra Air Station", "basra-airport"),
+        ("COB Adder", "imam-ali-air-base"),
+        # governorates by their older names and the "<city> province" forms news uses
+        ("Ninawa Governorate", "gov-nineveh"),
+        ("Ninewa Governorate", "gov-nineveh"),
+        ("Saladin Governorate", "gov-salahuddin"),
+        ("Arbil province", "gov-erbil"),
+        ("Dohuk Governorate", "gov-duhok"),
+        ("Slemani province", "gov-sulaymaniyah"),
+        ("Missan province", "gov-maysan"),
+        ("Amara province", "gov-maysan"),
+        ("Diwaniyah Governorate", "gov-qadisiyah"),
+        ("Dulaim province", "gov-anbar"),
+        ("Muntafiq province", "gov-dhi-qar"),
+        ("Nasiriyah province", "gov-dhi-qar"),
+        ("Kut province", "gov-wasit"),
+        ("Samawa province", "gov-muthanna"),
+        ("Hilla province", "gov-babil"),
+        ("Kut", "kut"),
+        ("Hilla", "hillah"),
     ],
 )
 def test_name_resolves_to_the_intended_place(gaz: Gazetteer, name: str, place_id: str) -> None:
@@ -275,6 +382,12 @@ def test_name_resolves_to_the_intended_place(gaz: Gazetteer, name: str, place_id
         ("ain-al-asad", (33.63664, 42.82768), 50, "north-west"),
         # Camp Taji: some 27 km north of Baghdad (GeoNames 98182), on its north-west side.
         ("camp-taji", (33.34058, 44.40088), 30, "north-west"),
+        # Rasheed air base: some 11 km south-east of downtown Baghdad (GeoNames 98182).
+        ("rasheed-air-base", (33.34058, 44.40088), 15, "south-east"),
+        # Shaibah: the airfield south-west of Basra (GeoNames 99532), by Zubair.
+        ("shaibah-air-base", (30.50852, 47.7804), 25, "south-west"),
+        # Camp Bucca: by the port of Umm Qasr (GeoNames 89824).
+        ("camp-bucca", (30.0362, 47.91951), 8, None),
     ],
 )
 def test_base_lies_where_it_is_said_to(
@@ -321,6 +434,15 @@ def test_karrada_across_the_river_is_not_in_the_green_zone(gaz: Gazetteer) -> No
         "obeidi",
         "dora",
         "green-zone",
+        "zafaraniya",
+        "baladiyat",
+        "tayaran-square",
+        "bab-al-sharqi",
+        "firdos-square",
+        "utaifiya",
+        "waziriya",
+        "sarafiya-bridge",
+        "aimmah-bridge",
     ],
 )
 def test_baghdad_neighbourhoods_are_in_the_city(gaz: Gazetteer, place_id: str) -> None:
@@ -357,3 +479,30 @@ def test_governorate_holds_its_capital(gaz: Gazetteer, governorate: str, capital
     assert region.kind == "governorate"
     assert gaz.contains(governorate, capital)
     assert geodesic(region.point, city.point).km <= region.radius_km
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "place_id"),
+    [
+        ("Thousands of Yazidis fled to Mount Sinjar in 2014.", "Mount Sinjar", "sinjar-mountains"),
+        ("Gunmen attacked a checkpoint in Sinjar on Monday.", "Sinjar", "sinjar"),
+        ("The rockets were launched from the Nineveh plains.", "Nineveh plains", "nineveh-plains"),
+        (
+            "Turkish jets struck the Qandil mountain range.",
+            "Qandil mountain range",
+            "qandil-mountains",
+        ),
+        ("Two bombers struck Tayaran Square in Baghdad.", "Tayaran Square", "tayaran-square"),
+        (
+            "A truck bomb collapsed the al-Sarafiya bridge.",
+            "al-Sarafiya bridge",
+            "sarafiya-bridge",
+        ),
+        ("A car bomb went off in Diyala's Sharaban town.", "Sharaban", "muqdadiya"),
+    ],
+)
+def test_new_names_are_found_in_running_text(
+    gaz: Gazetteer, text: str, found: str, place_id: str
+) -> None:
+    mentions = [(m.text, m.candidates[0].id) for m in gaz.find_mentions(text)]
+    assert (found, place_id) in mentions
