@@ -202,6 +202,26 @@ def named_by_kind(clause_text: str, headline: PlaceHit | None) -> PlaceHit | Non
     return None
 
 
+#: A place named by its kind and a town near it: "an Iraqi military base near Kirkuk".
+_UNNAMED_NEAR_RE = re.compile(
+    r"\ban?\s+(?:[\w-]+\s+){0,3}?(?P<kind>air\s*base|base|camp|airport)\s+"
+    r"(?:near|outside|close to|north|south|east|west)\b",
+    re.IGNORECASE,
+)
+
+
+def names_it_later(opening: str, hit: PlaceHit) -> bool:
+    """Whether *hit* may be the base that *opening* named by kind near a town.
+
+    "A rocket attack on an Iraqi military base near Kirkuk ... rockets were launched
+    into the K1 military base": the base is K1.
+    """
+    match = _UNNAMED_NEAR_RE.search(opening)
+    if match is None:
+        return False
+    return _kind_fits(hit.place, " ".join(match.group("kind").lower().split()))
+
+
 def headline_place(title: str | None, gazetteer: Gazetteer) -> PlaceHit | None:
     """The base, airport or facility a headline names, for :func:`named_by_kind`."""
     if not title:

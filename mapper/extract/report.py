@@ -28,6 +28,7 @@ from mapper.extract.places import (
     is_vague,
     may_name_region,
     named_by_kind,
+    names_it_later,
     nested,
     place_hits,
     refines,
@@ -270,11 +271,15 @@ def _read(
             and current is not None
             and hit is not None
             and own in (None, current.dated)
-            and tells_where_the_attack_was(clause.text)
+            and (
+                tells_where_the_attack_was(clause.text)
+                or (current.hit.precision == 2 and names_it_later(current.texts[0], hit))
+            )
             and distance_km(current.hit.place.point, hit.place.point) <= SAME_ATTACK_KM
         ):
             # "Clashes in south-western Kirkuk killed 13. The attack took place in the
-            # Rashad sub-district": the same attack, now placed more precisely.
+            # Rashad sub-district", "an attack on a base near Kirkuk ... rockets hit the
+            # K1 base": the same attack, now placed more precisely.
             target = current
             if not nested(gazetteer, hit.place, current.hit.place):
                 current.hit = hit

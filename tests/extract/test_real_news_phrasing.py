@@ -381,3 +381,13 @@ def test_the_attack_said_to_have_taken_place_somewhere_is_placed_there(gaz):
     )
     [row] = incidents(gaz, text)
     assert (row["place_id"], row["killed"], row["injured"]) == ("hawija", 8, 2)
+
+
+def test_a_base_named_by_kind_near_a_town_is_the_named_base_told_later(gaz):
+    text = (
+        "KIRKUK: A contractor was killed in a rocket attack on an Iraqi military base near "
+        "the city of Kirkuk on Friday, officials said. The army said that several rockets "
+        "were launched into the K1 military base on Friday."
+    )
+    [row] = incidents(gaz, text, published="2019-12-28")
+    assert (row["place_id"], row["date"], row["killed"]) == ("k1-base", "2019-12-27", 1)
