@@ -96,7 +96,11 @@ _NONE_WORDS = frozenset(("no", "nobody", "none", "without", "neither", "not", "d
 _PASSIVE_WORDS = frozenset(
     ("killed", "dead", "died", "lost", "injured", "wounded", "hurt", "suffered")
 )
-_PARENTHETICAL_RE = re.compile(r",\s*(?:including|among them|most of them|mostly)\b[^,.;]*,")
+_PARENTHETICAL_RE = re.compile(
+    r",\s*(?:including|among them|most of them|mostly)\b[^,.;]*,"
+    # "six others including a soldier were wounded": the aside runs up to the verb.
+    r"|(?<=\w)\s+including\s+[^,.;]{1,40}?(?=\s+(?:were|was|had been|have been)\s)"
+)
 #: Where a clause starts; the full stops of initials ("U.S.") end none.
 _CLAUSE_START_RE = re.compile(
     r"[;:!?]|(?<!\b[A-Z])\.|,\s*(?=(?:while|but|and|as|though|although)\b)|\b(?:while|though|although)\b"

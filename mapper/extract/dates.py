@@ -233,9 +233,15 @@ def _month_expressions(text: str, name: str) -> list[DateExpression]:
 def best_expression(
     expressions: list[DateExpression], start: int = 0, end: int | None = None
 ) -> DateExpression | None:
-    """The most specific (then earliest) expression lying in ``[start, end)``."""
+    """The most specific (then earliest) expression lying in ``[start, end)``.
+
+    A weekday outranks a relative word of the same rank: "tonight (Monday)" in a story
+    filed on Tuesday is Monday.
+    """
     inside = [e for e in expressions if e.start >= start and (end is None or e.end <= end)]
-    return min(inside, key=lambda e: (e.rank, e.start)) if inside else None
+    return (
+        min(inside, key=lambda e: (e.rank, "weekday" not in e.parts, e.start)) if inside else None
+    )
 
 
 def resolve_expression(expression: DateExpression, published: str | None) -> DateFound:

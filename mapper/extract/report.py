@@ -43,6 +43,7 @@ from mapper.extract.references import (
     tells_where_the_attack_was,
 )
 from mapper.extract.sentences import Clause, Document, Sentence, split_document
+from mapper.extract.statements import filing_date
 from mapper.extract.weapons import (
     ATTACK,
     ATTACK_NOUN,
@@ -87,7 +88,9 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
     skips: dict[int, bool] = {}
     mentions = gazetteer.find_mentions(_worth_searching(document, skips))
     headline = headline_place(report.title, gazetteer)
-    incidents = _read(document, mentions, report.published, gazetteer, skips, headline)
+    # Relative dates count from the day the story was filed, which a dateline may give.
+    published = filing_date(report.text, report.published) or report.published
+    incidents = _read(document, mentions, published, gazetteer, skips, headline)
     if not incidents and report.title:
         # The body said nothing usable; the headline may still name the attack.
         title = report.title.strip()
@@ -95,7 +98,7 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
             title, [Sentence(0, len(title), title)], [Clause(0, len(title), title, 0)]
         )
         mentions = gazetteer.find_mentions(title)
-        incidents = _read(document, mentions, report.published, gazetteer, {}, None)
+        incidents = _read(document, mentions, published, gazetteer, {}, None)
     rows = incident_rows(incidents, document)
     if rows and report.title:
         _fill_from_headline(rows[0], incidents[0].hit.place, report.title, gazetteer)

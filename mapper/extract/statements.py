@@ -6,6 +6,7 @@ when the rockets fell; docs/extraction.md gives the forms.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -41,10 +42,45 @@ _DATELINE_RE = re.compile(
     r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},(?:\s+[A-Z][a-z]+,)?\s+[A-Z][a-z]{2,8}\.?"
     r"\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([A-Za-z][\w .&-]{0,30}\)|[-–—:])"
 )
+#: A filing date at the head of a story: a dateline's ("Baghdad, Feb 16 (IANS)",
+#: "BAGHDAD, Feb. 16 (Reuters) -") or a date alone before the first sentence
+#: ("March 15, 2022: -").
+_FILED_RE = re.compile(
+    r"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},(?:\s+[A-Z][a-z]+,)?\s+)?"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s*(?:\([A-Za-z][\w .&-]{0,30}\)|[-–—:])"
+)
+#: A filing date this many days before publication or fewer dates the story.
+FILED_WITHIN_DAYS = 3
+#: How far into a story its dateline may stand (after a headline line or two).
+_HEAD_CHARS = 400
+
 #: The words the statement patterns need, one of them at least: a cheap test first.
 _REPORTING_WORDS = frozenset(
     "said says announced reported told stated confirmed claimed disclosed declared added".split()  # noqa: SIM905
 )
+
+
+def filing_date(text: str, published: str | None) -> str | None:
+    """The day a story was filed, from its dateline, when it differs from *published*.
+
+    Wire copy carried a day later ("Baghdad, Feb 16 (IANS)" on a page of 17 February)
+    tells "tonight" and "on Monday" from the day it was filed. Only a full day at most
+    :data:`FILED_WITHIN_DAYS` before publication is taken; otherwise None.
+    """
+    from mapper.extract.dates import resolve_date
+
+    if published is None or len(published) != 10:
+        return None
+    for line in text[:_HEAD_CHARS].splitlines():
+        found = _FILED_RE.match(line)
+        if found is None:
+            continue
+        filed, precision = resolve_date(found.group("date"), published)
+        if filed is None or precision != "day":
+            return None
+        days = (dt.date.fromisoformat(published) - dt.date.fromisoformat(filed)).days
+        return filed if 0 < days <= FILED_WITHIN_DAYS else None
+    return None
 
 
 def _is_statement_date(text: str, e: DateExpression, dropped_end: int) -> bool:

@@ -391,3 +391,20 @@ def test_a_base_named_by_kind_near_a_town_is_the_named_base_told_later(gaz):
     )
     [row] = incidents(gaz, text, published="2019-12-28")
     assert (row["place_id"], row["date"], row["killed"]) == ("k1-base", "2019-12-27", 1)
+
+
+def test_relative_days_count_from_the_day_the_dateline_says_the_story_was_filed(gaz):
+    text = (
+        "Baghdad, Feb 16 (XNA) A contractor was killed and six others including a soldier "
+        "were wounded when rockets landed at Erbil airport tonight (Monday), officials said."
+    )
+    [row] = incidents(gaz, text, published="2021-02-17")
+    assert (row["date"], row["killed"], row["injured"]) == ("2021-02-15", 1, 6)
+
+
+def test_a_filing_date_long_before_publication_is_not_taken(gaz):
+    from mapper.extract.statements import filing_date
+
+    assert filing_date("Baghdad, Feb 16 (XNA) Rockets fell.", "2021-02-17") == "2021-02-16"
+    assert filing_date("Baghdad, Feb 6 (XNA) Rockets fell.", "2021-02-17") is None
+    assert filing_date("Rockets hit Baghdad, Feb 16 - none.", "2021-02-17") is None
