@@ -8,6 +8,7 @@ kept in ``sources``. It uses :mod:`mapper.table` and :mod:`gazetteer`:
 * ``places``: which places can name the same attack (nesting, layers, distance);
 * ``dates``: incident dates as day intervals, and the publication-day rule;
 * ``cluster``: mentions with the same date, place and weapon grouped into incidents;
+* ``undated``: undated incidents that join the one dated attack other reports tell;
 * ``rows``: one merged row per group, with stable ``inc-<hash>`` ids.
 
 docs/merging.md gives the rules and why.

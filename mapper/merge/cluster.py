@@ -8,7 +8,8 @@ embassy and the airport were both hit) is not guessed: it stays its own incident
 Candidates come only from the atom's own days and blocks (governorate or grid cell),
 so the work grows with the number of atoms, never with their square. The incidents
 that already hold the atom's place are looked at first: when one of them fits, the
-rest of the block need not be judged.
+rest of the block need not be judged. An undated atom only meets the undated
+incidents of its own report that hold its very place.
 """
 
 from __future__ import annotations
@@ -147,9 +148,18 @@ class _Clusterer:
         ]
 
     def _same_report(self, atom: Atom) -> list[int]:
-        """Undated incidents of the atom's report: a dated one may be another attack."""
+        """Undated incidents of the atom's report naming its very place.
+
+        A dated one may be another attack; so may one at a nested place ("near Anbar" and
+        "at Ain al-Asad"): without dates, nothing but the nesting would join them.
+        """
         found = [n for report in sorted(atom.reports) for n in self.by_report.get(report, ())]
-        return [n for n in dict.fromkeys(found) if self.incidents[n].lo is None]
+        incidents = self.incidents
+        return [
+            n
+            for n in dict.fromkeys(found)
+            if incidents[n].lo is None and atom.place in incidents[n].place_set
+        ]
 
     def _choose(self, atom: Atom, candidates: list[int]) -> int | None:
         fitting = self._fitting(atom, candidates)

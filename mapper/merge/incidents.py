@@ -3,15 +3,18 @@
 The rules (docs/merging.md has the reasoning):
 
 * same or nested place (the embassy inside the Green Zone inside Baghdad), or, across
-  gazetteer layers, within the coarser place's radius;
+  gazetteer layers, within the coarser place's radius; a town without an outline
+  holds what lies within its radius, and a base, airport or site within twice that;
 * same day; a month or year fits every day it covers (plus one day of slack); a
   report dated on its own publication day may join an attack of the day before that
   only later reports name (it was published after midnight), when the table has a
   ``published`` column;
 * compatible weapons: equal, the same family (rocket and missile), or one unknown,
   ``other`` or ``explosive``;
-* a mention with no date joins only another undated mention of its own report; one
-  with no place is never merged.
+* a mention with no date joins an undated mention of its own report at the very same
+  place, then, judged from its report's publication day, the one dated attack of
+  other reports it can only be (:mod:`mapper.merge.undated`); one with no place is
+  never merged.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from mapper.merge.cluster import Atom, cluster_atoms
 from mapper.merge.dates import day_interval, infer_precision, publication_state
 from mapper.merge.places import PlaceInfo, PlaceMatcher, describe_place
 from mapper.merge.rows import assemble_incidents, python_values
+from mapper.merge.undated import join_undated, publication_days
 from mapper.table import conform_incidents
 
 if TYPE_CHECKING:
@@ -98,7 +102,13 @@ def merge_incidents(incidents: pd.DataFrame, *, gazetteer: Gazetteer | None = No
         specificity = {key: place.specificity for key, place in places.items()}
         keys = [_specificity(atom, specificity) for atom in atoms]
         order = sorted(range(len(atoms)), key=keys.__getitem__)
-        labels = cluster_atoms(atoms, order, PlaceMatcher(places, gazetteer))
+        matcher = PlaceMatcher(places, gazetteer)
+        labels = cluster_atoms(atoms, order, matcher)
+        if "published" in frame:
+            published = publication_days(
+                python_values(frame["report_id"]), python_values(frame["published"])
+            )
+            labels = join_undated(atoms, labels, matcher, published)
         return assemble_incidents(frame, [labels[a] for a in atom_of_row], places)
 
 

@@ -3,7 +3,9 @@
 Two mentions can describe one attack when their places are the same, one lies
 inside the other (the embassy inside the Green Zone inside Baghdad), or - when the
 places come from different gazetteer layers, or one is not in the gazetteer at all -
-when they lie within the coarser place's uncertainty radius of each other.
+when they lie within the coarser place's uncertainty radius of each other. Within
+one layer, a city or town that has no outline also holds what lies within its radius,
+and a base, airport or facility within :data:`SITE_REACH` times its radius.
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ WILDCARD_RADIUS_KM = 200.0
 #: Kinds whose point and radius stand for an outline the gazetteer does not have.
 SETTLEMENT_KINDS: frozenset[str] = frozenset({"city", "town"})
 
+#: Kinds of sites that news names by the town they lie beside ("a base near Kirkuk").
+SITE_KINDS: frozenset[str] = frozenset({"military base", "airport", "facility"})
+
+#: A town without an outline holds a site this many times its radius from its point.
+SITE_REACH = 2.0
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceInfo:
@@ -44,6 +52,7 @@ class PlaceInfo:
     known: bool
     region: str | None = None  # highest ancestor below the country, for blocking
     settlement_without_outline: bool = False  # a city or town known only by point and radius
+    site: bool = False  # a base, airport or facility (:data:`SITE_KINDS`)
 
     @property
     def block_keys(self) -> tuple[str, ...]:
@@ -97,6 +106,7 @@ def describe_place(
             True,
             region,
             place.kind in SETTLEMENT_KINDS and place.geometry is None,
+            place.kind in SITE_KINDS,
         )
     radius = FALLBACK_RADIUS_KM.get(int(geo_precision or 2), 10.0)
     return PlaceInfo(place_id, latitude, longitude, radius, 0, "unknown", False)
@@ -134,11 +144,21 @@ class PlaceMatcher:
             if gaz.contains(a, b) or gaz.contains(b, a):
                 return True
             if pa.layer == pb.layer:
-                # Within one layer the nesting is the truth (two bases 5 km apart are two
-                # places), except that a city without an outline holds what lies within its
-                # radius: the air base of "rockets hit Erbil" is 6 km from the city's point.
-                coarse, fine = (pa, pb) if pa.radius_km >= pb.radius_km else (pb, pa)
-                return coarse.settlement_without_outline and (
-                    distance_km(coarse, fine) <= coarse.radius_km
-                )
+                return _town_holds(pa, pb) or _town_holds(pb, pa)
         return distance_km(pa, pb) <= max(pa.radius_km, pb.radius_km)
+
+
+def _town_holds(town: PlaceInfo, other: PlaceInfo) -> bool:
+    """Within one layer: does a city or town without an outline stand for *other*?
+
+    Within one layer the nesting is the truth (two bases 5 km apart are two places),
+    except that a town known only by its point holds what lies within its radius (the
+    air base of "rockets hit Erbil" is 6 km from the city's point), and a base, airport
+    or facility up to :data:`SITE_REACH` times that far: news names a site by the town
+    it lies beside ("rockets hit a base near Kirkuk" is K1, 11 km out).
+    """
+    if not town.settlement_without_outline:
+        return False
+    if other.site:
+        return distance_km(town, other) <= SITE_REACH * town.radius_km
+    return town.radius_km >= other.radius_km and distance_km(town, other) <= town.radius_km
