@@ -66,6 +66,10 @@ _HARM_WORDS = frozenset(["killed", "wounded", "injured", "dead", "took", "occurr
 #: Words that make an attack verb an attack: what was fired, or who was hurt.
 _VERB_CONTEXT = _PROJECTILE_KEYS | frozenset(
     """killing killed wounding wounded injuring injured dead casualties""".split()  # noqa: SIM905
+    # ... or what only an attack aims at ("a convoy had been targeted"); not "base" or
+    # "airport", where planes land, nor "embassy", which names a place ("summon the
+    # Charge d'Affaires of the United States Embassy").
+    + """convoy convoys patrol patrols checkpoint checkpoints""".split()  # noqa: SIM905
 )
 
 

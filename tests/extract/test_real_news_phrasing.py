@@ -408,3 +408,17 @@ def test_a_filing_date_long_before_publication_is_not_taken(gaz):
     assert filing_date("Baghdad, Feb 16 (XNA) Rockets fell.", "2021-02-17") == "2021-02-16"
     assert filing_date("Baghdad, Feb 6 (XNA) Rockets fell.", "2021-02-17") is None
     assert filing_date("Rockets hit Baghdad, Feb 16 - none.", "2021-02-17") is None
+
+
+def test_a_convoy_said_to_have_been_targeted_is_an_attack(gaz):
+    text = (
+        "A security source reported today that a logistics convoy had been targeted in "
+        "Diwaniyah. No causalities were registered."
+    )
+    [row] = incidents(gaz, text)
+    assert (row["place_id"], row["target"], row["killed"], row["injured"]) == (
+        "diwaniyah",
+        "convoy",
+        0,
+        0,
+    )
