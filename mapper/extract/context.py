@@ -22,7 +22,9 @@ SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
     "summary": re.compile(
         r"\b(?:dozens|scores|hundreds) of (?!people|civilians|persons|soldiers|troops"
         r"|policemen|worshippers|fighters|militants|members)"
-        r"|\b(?:series|waves?|spate|string|number|succession) of\b"
+        # "a series of rockets" is one barrage; "a series of attacks" a tally.
+        r"|\b(?:series|waves?|spate|string|number|succession) of\b(?! (?:\w+ )?(?:rockets|mortars"
+        r"|shells|missiles|explosions|blasts|projectiles|drones|katyushas)\b)"
         r"|\bsince the (?:\w+ )?attacks (?:began|started)\b"
         r"|\b\d+\s+(?:\w+\s+)?attacks\b|\b(?:several|many|numerous|such|recent|repeated|previous"
         r"|frequent) (?:\w+\s+)?attacks\b|\brepeated(?:ly)?\b|\bin recent (?:weeks|months|days)\b"

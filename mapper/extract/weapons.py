@@ -39,6 +39,8 @@ _NOUNS = _alternation(PROJECTILE_NOUNS)
 #: "a drone strike", "two rocket attacks": the noun names the act, not what was fired.
 _NOT_ACT = (
     r"(?!\s+(?:strikes?|attacks?|fire|barrages?|launchers?|bases?|units?|programme|program)\b)"
+    # "a rocket or mortar attack" names the act too.
+    r"(?!\s+(?:or|and)\s+[\w-]+\s+(?:strikes?|attacks?|fire|barrages?)\b)"
 )
 #: A modifier between a number and its noun: "two Katyusha rockets"; never a number
 #: or a preposition ("19 by two rockets" counts two, not 19).
@@ -84,8 +86,14 @@ def find_weapon(text: str) -> str | None:
 #: Weapons that say only that something went off: a later "ballistic missiles" or
 #: "car bomb" says with what.
 GENERIC_WEAPONS = frozenset({"explosive", "other"})
-#: "Shells thrown by the blast": what an explosion set off, not what caused it.
-_SET_OFF_RE = re.compile(r"\bby the (?:blasts?|explosions?)\b")
+#: "Shells thrown by the blast", "sending rockets flying into nearby fields": what an
+#: explosion set off, not what caused it; "the blast was caused by a drone strike": a
+#: cause someone gives, which the blast's own report does not confirm.
+_SET_OFF_RE = re.compile(
+    r"\bby the (?:blasts?|explosions?)\b"
+    r"|\bsending\s+(?:\w+\s+)?(?:rockets|shells|missiles|mortars|projectiles|ammunition)\b"
+    r"|\b(?:was|were) caused by\b"
+)
 
 
 def choose_weapon(texts: list[str]) -> str | None:

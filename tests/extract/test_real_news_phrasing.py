@@ -422,3 +422,26 @@ def test_a_convoy_said_to_have_been_targeted_is_an_attack(gaz):
         0,
         0,
     )
+
+
+def test_a_series_of_rockets_is_one_barrage_not_a_tally(gaz):
+    text = (
+        "A series of rockets or mortars were fired toward the Green Zone early Saturday. "
+        "A spokesman confirmed it was hit by indirect fire, the term for a rocket or mortar "
+        "attack."
+    )
+    [row] = incidents(gaz, text, published="2008-02-23")
+    assert (row["place_id"], row["date"], row["projectiles"]) == ("green-zone", "2008-02-23", None)
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "sending rockets flying into nearby fields",
+        "and officials said the blast was caused by a drone strike",
+    ],
+)
+def test_what_a_depot_blast_set_off_or_is_said_to_come_from_is_not_its_weapon(gaz, aside):
+    text = f"A series of explosions tore through an arms depot in Hilla late on Tuesday, {aside}."
+    [row] = incidents(gaz, text)
+    assert row["weapon"] == "explosive"
