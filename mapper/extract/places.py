@@ -57,6 +57,13 @@ _PROVINCE_WORD_RE = re.compile(
     r"\s*(?:(?:,\s*)?and\s+other\s+)?(?:province|governorate)s?\b",
     re.IGNORECASE,
 )
+#: Before a name: "the province of Diyala", "the governorate's district of Dibis".
+_PROVINCE_OF_RE = re.compile(r"\b(?:province|governorate) of\s+$", re.IGNORECASE)
+_DISTRICT_OF_RE = re.compile(r"\bdistrict of\s+$", re.IGNORECASE)
+#: After a name: "Dibis district" (not "district council"...: the word ends the phrase).
+_DISTRICT_WORD_RE = re.compile(
+    r"\s+district\b(?!\s+(?:council|court|office|police))", re.IGNORECASE
+)
 #: Words one of which "near ..." or "west of ..." needs: a cheap test first.
 _NEAR_KEYS = (
     "near",
@@ -109,8 +116,16 @@ def place_hits(
             continue
         if place.kind != "military base" and _BASE_WORD_RE.match(clause_text, end):
             place = _base_named_for(gazetteer, clause_text[start:end], place.id) or place
-        elif place.kind != "governorate" and _PROVINCE_WORD_RE.match(clause_text, end):
-            place = _governorate_of(gazetteer, place.id) or place
+        elif place.kind != "governorate" and (
+            _PROVINCE_WORD_RE.match(clause_text, end)
+            or _PROVINCE_OF_RE.search(clause_text, max(0, start - 30), start)
+        ):
+            place = _area_of(gazetteer, place.id, "governorate") or place
+        elif place.kind not in ("district", "governorate") and (
+            _DISTRICT_WORD_RE.match(clause_text, end)
+            or _DISTRICT_OF_RE.search(clause_text, max(0, start - 30), start)
+        ):
+            place = _area_of(gazetteer, place.id, "district") or place
         before = clause_text[max(0, start - 60) : start]
         precision = KIND_PRECISION.get(place.kind, 1)
         landmark = False
@@ -258,9 +273,10 @@ def _choose_candidate(mention: Mention, text: str, end: int) -> Place | None:
 
 
 @lru_cache(maxsize=256)
-def _governorate_of(gazetteer: Gazetteer, place_id: str) -> Place | None:
-    """The governorate a place lies in: "Karbala province" is not the city."""
-    return next((p for p in gazetteer.ancestors(place_id) if p.kind == "governorate"), None)
+def _area_of(gazetteer: Gazetteer, place_id: str, kind: str) -> Place | None:
+    """The governorate or district a place lies in: "Karbala province" is not the city,
+    "the district of Dibis" not the town."""
+    return next((p for p in gazetteer.ancestors(place_id) if p.kind == kind), None)
 
 
 #: A base named for a town ("Qayyarah base" for Qayyarah West Airfield) lies this close.
@@ -291,12 +307,19 @@ _COORDINATION_RE = re.compile(
 )
 
 
-def coordinated(hits: list[PlaceHit], best: PlaceHit, clause: str) -> list[PlaceHit]:
+_AND_RE = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def coordinated(
+    hits: list[PlaceHit], best: PlaceHit, clause: str, gazetteer: Gazetteer
+) -> list[PlaceHit]:
     """The other places named together with *best* as attacked alike, in text order.
 
     "Rockets hit Ain al-Asad and Balad air bases": places of the same level of
     specificity (towns and finer, or governorates: "strikes in Babil, Karbala and Anbar
-    provinces"), joined by "and" or a comma only, none a landmark.
+    provinces"), joined by "and" or a comma only, none a landmark. Places of different
+    levels are joined by a plain "and" only, and neither holds the other, nor lies in
+    its radius ("near Anbar and Jurf al-Sakhar"; not "Erbil and the Kurdistan Region").
     """
     level = SPECIFICITY.get(best.place.kind, 0)
     listed = level >= SPECIFICITY["city"] or best.place.kind == "governorate"
@@ -312,11 +335,19 @@ def coordinated(hits: list[PlaceHit], best: PlaceHit, clause: str) -> list[Place
         while 0 <= at + step < len(chain):
             left, right = chain[min(at, at + step)], chain[max(at, at + step)]
             other = chain[at + step]
+            same_level = SPECIFICITY.get(other.place.kind, 0) == level
             if (
                 other.landmark
                 or other.end < 0
-                or SPECIFICITY.get(other.place.kind, 0) != level
                 or _COORDINATION_RE.fullmatch(clause, left.end, right.position) is None
+                or (
+                    not same_level
+                    and (
+                        SPECIFICITY.get(other.place.kind, 0) < SPECIFICITY["governorate"]
+                        or _AND_RE.fullmatch(clause, left.end, right.position) is None
+                        or compatible(gazetteer, other.place, best.place)
+                    )
+                )
             ):
                 break
             if other.place.id not in seen:  # "Balad, Balad and Taji": once each

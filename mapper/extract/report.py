@@ -304,7 +304,7 @@ def _read(
             # "Rockets hit Ain al-Asad and Balad air bases": an incident at each.
             # The clause's figures stay with the first place: "killing ten people" are
             # ten in all, not ten at each.
-            for other in coordinated(hits, hit, clause.text):
+            for other in coordinated(hits, hit, clause.text, gazetteer):
                 same = _matching_incident(incidents, current, other, dated, own is None, gazetteer)
                 if same is not None and not nested(gazetteer, same.hit.place, other.place):
                     same = None  # a neighbour listed beside it is a place of its own

@@ -16,10 +16,11 @@ if TYPE_CHECKING:
     from mapper.extract.dates import DateExpression
 
 #: A reporting verb right before a date: the date of the statement, not the event
-#: ("the coalition said on Tuesday").
+#: ("the coalition said on Tuesday", "the ministry said in a statement Sunday").
 _REPORTED_ON_RE = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|reported|added|confirmed|stated|disclosed|declared"
-    r"|claimed)\s+(?:late\s+|early\s+)?(?:on\s+)?$"
+    r"|claimed)\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|commentary|tweet|post|interview"
+    r"|press conference|briefing)\s+)?(?:late\s+|early\s+)?(?:on\s+)?$"
 )
 #: Verbs of an attack: a clause with one of them tells the event, not a statement.
 _ATTACK_VERBS = (

@@ -445,3 +445,30 @@ def test_what_a_depot_blast_set_off_or_is_said_to_come_from_is_not_its_weapon(ga
     text = f"A series of explosions tore through an arms depot in Hilla late on Tuesday, {aside}."
     [row] = incidents(gaz, text)
     assert row["weapon"] == "explosive"
+
+
+@pytest.mark.parametrize("named", ["the district of Dibis", "Dibis district"])
+def test_a_town_named_as_a_district_is_the_district(gaz, named):
+    [row] = incidents(gaz, f"Gunmen attacked an army post in {named} on Saturday, killing two.")
+    assert (row["place_id"], row["geo_precision"]) == ("dist-dibis", 2)
+
+
+def test_the_day_a_statement_was_made_in_a_statement_is_not_the_attack_day(gaz):
+    text = (
+        "Militants attacked an army post in Tarmiyah, killing two soldiers, the army said "
+        "in a statement Sunday."
+    )
+    [row] = incidents(gaz, text)
+    assert row["date"] is None
+
+
+def test_places_of_different_levels_joined_by_and_are_each_struck(gaz):
+    text = "US jets struck militia sites near Anbar and Jurf al-Sakhar on Tuesday."
+    rows = incidents(gaz, text)
+    assert sorted(r["place_id"] for r in rows) == ["gov-anbar", "jurf-al-sakhar"]
+    assert {r["date"] for r in rows} == {"2022-03-08"}
+
+
+def test_a_town_and_the_region_it_lies_in_are_one_place(gaz):
+    [row] = incidents(gaz, "Drones struck Erbil and the Kurdistan Region on Tuesday.")
+    assert row["place_id"] == "erbil"
