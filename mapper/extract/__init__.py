@@ -10,6 +10,7 @@ schema. Reading order inside a report (``report``, :func:`extract_report`):
 * ``context``: why a sentence that names a place and a weapon tells no incident
   (background, denials, asides);
 * ``places``: the most specific place a clause names, and how precise it is;
+  ``place_references``: places named by their kind ("the air base") or a town near them;
 * ``dates``: the date a sentence gives, resolved against publication
   (:func:`resolve_date`); ``statements``: the dates that date no event (a statement's,
   a dateline's);

@@ -184,68 +184,6 @@ _EXCLUSION_KEYS = SPEAKER_WORDS | frozenset(
 )
 
 
-#: A place named by its kind alone: "three rockets landed inside the air base".
-_DEFINITE_KIND_RE = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+)?(?P<kind>air\s*base|base|camp|airport|embassy|consulate"
-    r"|(?:oil|gas)\s*field|refinery|dam)\b",
-    re.IGNORECASE,
-)
-
-
-def _kind_fits(place: Place, kind: str) -> bool:
-    """Whether *place* is one that "the <kind>" may mean."""
-    name = place.name.lower()
-    if kind in ("base", "camp", "air base", "airbase"):
-        return place.kind == "military base" or "air base" in name
-    if kind == "airport":
-        return place.kind == "airport" or "airport" in name
-    return kind.replace("field", " field").replace("  ", " ") in name
-
-
-def named_by_kind(clause_text: str, headline: PlaceHit | None) -> PlaceHit | None:
-    """The headline's place when *clause_text* names it by its kind alone.
-
-    "Three Rockets Strike Balad Air Base" over "three rockets landed inside the air
-    base": the base is Balad's. Only a base, airport or facility is meant so.
-    """
-    if headline is None:
-        return None
-    for match in _DEFINITE_KIND_RE.finditer(clause_text):
-        kind = " ".join(match.group("kind").lower().split())
-        if _kind_fits(headline.place, kind):
-            return headline._replace(position=match.start(), end=-1)
-    return None
-
-
-#: A place named by its kind and a town near it: "an Iraqi military base near Kirkuk".
-_UNNAMED_NEAR_RE = re.compile(
-    r"\ban?\s+(?:[\w-]+\s+){0,3}?(?P<kind>air\s*base|base|camp|airport)\s+"
-    r"(?:near|outside|close to|north|south|east|west)\b",
-    re.IGNORECASE,
-)
-
-
-def names_it_later(opening: str, hit: PlaceHit) -> bool:
-    """Whether *hit* may be the base that *opening* named by kind near a town.
-
-    "A rocket attack on an Iraqi military base near Kirkuk ... rockets were launched
-    into the K1 military base": the base is K1.
-    """
-    match = _UNNAMED_NEAR_RE.search(opening)
-    if match is None:
-        return False
-    return _kind_fits(hit.place, " ".join(match.group("kind").lower().split()))
-
-
-def headline_place(title: str | None, gazetteer: Gazetteer) -> PlaceHit | None:
-    """The base, airport or facility a headline names, for :func:`named_by_kind`."""
-    if not title:
-        return None
-    hit = best_place(place_hits(title, 0, gazetteer.find_mentions(title), gazetteer), gazetteer)
-    specific = hit is not None and SPECIFICITY.get(hit.place.kind, 0) >= SPECIFICITY["airport"]
-    return hit if specific else None
-
-
 def may_name_region(text: str) -> bool:
     """Whether *text* may name a vague region (a cheap test before :data:`REGION_RE`)."""
     return not words_of(text).isdisjoint(_REGION_KEYS)

@@ -17,6 +17,7 @@ from mapper.extract.casualties import casualties_told, may_tell_casualties
 from mapper.extract.context import is_history, skip_reason
 from mapper.extract.dates import find_event_date, narrative_date
 from mapper.extract.incident import Dated, Incident, incident_rows
+from mapper.extract.place_references import headline_place, named_by_kind, names_it_later
 from mapper.extract.places import (
     SPECIFICITY,
     PlaceHit,
@@ -24,11 +25,8 @@ from mapper.extract.places import (
     best_place,
     compatible,
     coordinated,
-    headline_place,
     is_vague,
     may_name_region,
-    named_by_kind,
-    names_it_later,
     nested,
     place_hits,
     refines,
