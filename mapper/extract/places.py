@@ -27,11 +27,14 @@ KIND_PRECISION: dict[str, int] = {"country": 3, "region": 3, "governorate": 3, "
 
 _NEAR_RE = re.compile(
     r"\b(?:near|nearby|outside|close to|outskirts of|edge of|vicinity of|"
-    r"(?:north|south|east|west)(?:-(?:east|west))?(?:ern)? of|(?:km|kilometres|kilometers|miles)"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of|(?:km|kilometres|kilometers|miles)"
     r" (?:from|of))\b[^.,;:]{0,45}$"
     # "around" only right before the place: "around 18 rockets hit Camp Taji" is a count.
     r"|\baround\s+(?:the\s+)?(?:(?:city|town|village|area)\s+of\s+)?$"
-    r"|\b(?:southern|northern|eastern|western)\s+$",
+    r"|\b(?:south|north)?-?(?:southern|northern|eastern|western)\s+$"
+    # "the village of al-Rashad, which belongs to the town of al-Muqdadiya": a part of it.
+    r"|\b(?:belongs?|belonging|affiliated|attached) to\s+(?:the\s+)?(?:(?:town|city|district"
+    r"|sub-district|province|governorate)\s+of\s+)?$",
     re.IGNORECASE,
 )
 REGION_RE = re.compile(
@@ -42,7 +45,7 @@ REGION_RE = re.compile(
 )
 #: "west of Kirkuk", "30 km from Mosul": the place is a landmark for another one.
 _LANDMARK_RE = re.compile(
-    r"\b(?:(?:north|south|east|west)(?:-(?:east|west))?(?:ern)?\s+of|(?:km|kilometres|kilometers"
+    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|(?:km|kilometres|kilometers"
     r"|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -80,6 +83,9 @@ _NEAR_KEYS = (
     "km",
     "kilomet",
     "miles",
+    "belong",
+    "affiliated",
+    "attached",
 )
 _AWAY_RE = re.compile(r"\b(?:away|missed|short of)\b", re.IGNORECASE)
 

@@ -282,7 +282,7 @@ def _read(
             # Rashad sub-district", "an attack on a base near Kirkuk ... rockets hit the
             # K1 base": the same attack, now placed more precisely.
             target = current
-            if not nested(gazetteer, hit.place, current.hit.place):
+            if not hit.landmark and not nested(gazetteer, hit.place, current.hit.place):
                 current.hit = hit
         if target is not None:
             _enrich(target, clause, hit, dated, gazetteer)

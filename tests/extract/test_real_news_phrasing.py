@@ -472,3 +472,19 @@ def test_places_of_different_levels_joined_by_and_are_each_struck(gaz):
 def test_a_town_and_the_region_it_lies_in_are_one_place(gaz):
     [row] = incidents(gaz, "Drones struck Erbil and the Kurdistan Region on Tuesday.")
     assert row["place_id"] == "erbil"
+
+
+def test_a_village_said_to_belong_to_a_town_is_placed_near_the_town(gaz):
+    text = (
+        "Militants attacked a village in Diyala province on Tuesday evening, killing 11 "
+        "people. The attack took place in the village of Umm Nakhla, which belongs to the "
+        "town of Muqdadiya. The attack took place between two villages northeast of Baquba."
+    )
+    [row] = incidents(gaz, text)
+    assert (row["place_id"], row["geo_precision"], row["killed"]) == ("muqdadiya", 2, 11)
+
+
+@pytest.mark.parametrize("side", ["northeast", "north-east", "southwest"])
+def test_a_compass_point_of_a_town_makes_it_a_landmark(gaz, side):
+    [row] = incidents(gaz, f"A roadside bomb hit a patrol 20 km {side} of Baquba on Monday.")
+    assert row["geo_precision"] == 2
