@@ -20,8 +20,8 @@ from mapper.extract.words import words_of
 #: patterns are lower case and run on the lower-cased sentence.
 SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
     "summary": re.compile(
-        r"\b(?:dozens|scores|hundreds) of (?!people|civilians|persons|soldiers|troops"
-        r"|policemen|worshippers|fighters|militants|members)"
+        r"\b(?:dozens|scores|hundreds) of (?!(?:[\w-]+\s+)?(?:people|civilians|persons|soldiers"
+        r"|troops|policemen|police|worshippers|fighters|militants|gunmen|members))"
         # "a series of rockets" is one barrage; "a series of attacks" a tally.
         r"|\b(?:series|waves?|spate|string|number|succession) of\b(?! (?:\w+ )?(?:rockets|mortars"
         r"|shells|missiles|explosions|blasts|projectiles|drones|katyushas)\b)"

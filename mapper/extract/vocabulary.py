@@ -303,5 +303,6 @@ ATTACK_NOUNS: tuple[str, ...] = (
     "strike",
     "strikes",
     "ambush",
+    "clash",
     "clashes",
 )

@@ -488,3 +488,12 @@ def test_a_village_said_to_belong_to_a_town_is_placed_near_the_town(gaz):
 def test_a_compass_point_of_a_town_makes_it_a_landmark(gaz, side):
     [row] = incidents(gaz, f"A roadside bomb hit a patrol 20 km {side} of Baquba on Monday.")
     assert row["geo_precision"] == 2
+
+
+def test_dozens_of_militants_attacking_is_one_attack_not_a_tally(gaz):
+    text = (
+        "A fierce clash erupted in the morning when dozens of IS militants attacked police "
+        "positions outside the town of Tarmiyah, leaving five policemen dead."
+    )
+    [row] = incidents(gaz, text)
+    assert (row["place_id"], row["geo_precision"], row["killed"]) == ("tarmiyah", 2, 5)
