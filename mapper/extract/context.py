@@ -26,6 +26,9 @@ SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\b(?:series|waves?|spate|string|number|succession) of\b(?! (?:\w+ )?(?:rockets|mortars"
         r"|shells|missiles|explosions|blasts|projectiles|drones|katyushas)\b)"
         r"|\bsince the (?:\w+ )?attacks (?:began|started)\b"
+        # "similar attacks against US interests ... since mid-October": attacks over time.
+        r"|\battacks\b[^.;]{0,80}\bsince (?:mid-|early |late )?(?:jan|feb|mar|apr|may|jun|jul|aug"
+        r"|sep|oct|nov|dec|the start|the beginning)"
         r"|\b\d+\s+(?:\w+\s+)?attacks\b|\b(?:several|many|numerous|such|recent|repeated|previous"
         r"|frequent) (?:\w+\s+)?attacks\b|\brepeated(?:ly)?\b|\bin recent (?:weeks|months|days)\b"
         r"|\battacks (?:have|had) (?:\w+\s+)?(?:targeted|hit|increased|intensified|continued)\b"

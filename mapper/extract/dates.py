@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from mapper.extract.statements import event_expressions
+from mapper.extract.vocabulary import NUMBER_WORDS
 from mapper.extract.words import has_digit, key_words, words_of
 from mapper.read import MONTHS
 
@@ -332,16 +333,33 @@ NARRATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _NARRATIVE_KEYS = frozenset(
-    ("earlier", "later", "before", "previous", "next", "following", "same", "ago", "last")
+    ("earlier", "later", "before", "previous", "next", "following", "same", "ago", "last", "after")
 )
 #: Another time that cannot be pinned down: it still says "not the same day".
 OTHER_TIME_RE = re.compile(
     r"\b(?:earlier|later) (?:in|this|that|last) (?:the )?(?:week|month|year)\b"
     r"|\b(?:last|previous|the previous) (?:week|month|year)\b"
-    r"|\b(?:\w+ )?(?:days|weeks|months) (?:earlier|before|ago|later)\b"
+    r"|\b(?:\w+ )?(?:days|weeks|months) (?:earlier|before|ago|later|after)\b"
     r"|\b(?:a|one) (?:week|month) (?:earlier|before|ago|later)\b",
     re.IGNORECASE,
 )
+
+
+#: "days ago", "a few days earlier", "days after": some days off the narrative's day.
+DAYS_AGO_RE = re.compile(
+    r"\b(?:a few |several |some )?days (?:earlier|before|ago|after)\b", re.IGNORECASE
+)
+#: A day of the month after which "days ago" still lies in the same month.
+DAYS_AGO_SAME_MONTH = 7
+
+
+def _some_days_off(text: str) -> bool:
+    """Whether *text* says "days ago" without a count ("five days earlier" says how many)."""
+    for match in DAYS_AGO_RE.finditer(text):
+        before = text[: match.start()].split()[-1:]
+        if not before or not (before[0].isdigit() or before[0].lower() in NUMBER_WORDS):
+            return True
+    return False
 
 
 def narrative_date(text: str, anchor: str | None) -> tuple[str | None, str] | None:
@@ -370,6 +388,12 @@ def narrative_date(text: str, anchor: str | None) -> tuple[str | None, str] | No
             return None, "unknown"
         shift = NARRATIVE_SHIFTS[match.group().lower()]
         return (dt.date.fromisoformat(anchor) + dt.timedelta(days=shift)).isoformat(), "day"
+    if _some_days_off(text):
+        # "The attack comes days after the group targeted Ain al-Asad": a few days off,
+        # in the anchor's month unless the anchor is early in its month.
+        if anchor is None or len(anchor) != 10 or int(anchor[8:]) <= DAYS_AGO_SAME_MONTH:
+            return None, "unknown"
+        return anchor[:7], "month"
     if OTHER_TIME_RE.search(text):
         return None, "unknown"
     return None

@@ -31,7 +31,9 @@ _REPORTING = r"(?:said|says|announced|reported|told|stated|confirmed|claimed|dis
 #: A reporting verb a few words before a date that a "that" clause follows: "announced in
 #: a statement on Sept. 29 that ...".
 _REPORTED_THAT_BEFORE_RE = re.compile(rf"\b{_REPORTING}\s+(?:[\w'’-]+\s+){{0,5}}?(?:on\s+)?$")
-_THAT_AFTER_RE = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,?\s*that\b")
+_THAT_AFTER_RE = re.compile(
+    r"\s*(?:(?:morning|afternoon|evening|night)\s*)?(?:\([^)]{0,30}\)\s*)?,?\s*that\b"
+)
 #: What follows a date that opens a sentence whose verb is a reporting one: "On August 4,
 #: an officer of the police said ...".
 _SAID_AFTER_RE = re.compile(

@@ -497,3 +497,25 @@ def test_dozens_of_militants_attacking_is_one_attack_not_a_tally(gaz):
     )
     [row] = incidents(gaz, text)
     assert (row["place_id"], row["geo_precision"], row["killed"]) == ("tarmiyah", 2, 5)
+
+
+def test_an_attack_some_days_before_is_dated_to_the_month(gaz):
+    text = (
+        "A drone was fired at the coalition base at Erbil airport late on Thursday. The "
+        "attack comes days after the group targeted the Ain al-Asad base, injuring one "
+        "soldier. The group has claimed most similar attacks in Iraq since mid-October."
+    )
+    rows = incidents(gaz, text, published="2024-01-26")
+    assert [(r["place_id"], r["date"], r["date_precision"]) for r in rows] == [
+        ("erbil-air-base", "2024-01-25", "day"),
+        ("ain-al-asad", "2024-01", "month"),
+    ]
+
+
+def test_an_announcement_on_a_day_that_something_happened_dates_the_announcement(gaz):
+    text = (
+        "A news network announced in a breaking news piece on Sunday afternoon that the "
+        "Harir base was targeted by a drone attack."
+    )
+    [row] = incidents(gaz, text, published="2024-01-28")
+    assert (row["place_id"], row["date"]) == ("harir-base", None)
