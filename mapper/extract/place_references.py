@@ -35,6 +35,11 @@ def _kind_fits(place: Place, kind: str) -> bool:
     return kind.replace("field", " field").replace("  ", " ") in name
 
 
+def may_name_by_kind(clause_text: str) -> bool:
+    """Whether *clause_text* names a place by its kind alone ("the air base")."""
+    return _DEFINITE_KIND_RE.search(clause_text) is not None
+
+
 def named_by_kind(clause_text: str, headline: PlaceHit | None) -> PlaceHit | None:
     """The headline's place when *clause_text* names it by its kind alone.
 
@@ -77,3 +82,19 @@ def headline_place(title: str | None, gazetteer: Gazetteer) -> PlaceHit | None:
     hit = best_place(place_hits(title, 0, gazetteer.find_mentions(title), gazetteer), gazetteer)
     specific = hit is not None and SPECIFICITY.get(hit.place.kind, 0) >= SPECIFICITY["airport"]
     return hit if specific else None
+
+
+#: How far back "the base" may look for the base it means.
+LOOK_BACK_CHARS = 3000
+
+
+def last_named_site(text: str, gazetteer: Gazetteer) -> PlaceHit | None:
+    """The base, airport or facility named last in *text* (the story so far).
+
+    "Since 2017, the K1 air base has hosted coalition forces. A rocket attack on the
+    base in December killed a contractor": the base is K1.
+    """
+    text = text[-LOOK_BACK_CHARS:]
+    hits = place_hits(text, 0, gazetteer.find_mentions(text), gazetteer)
+    sites = [h for h in hits if SPECIFICITY.get(h.place.kind, 0) >= SPECIFICITY["airport"]]
+    return sites[-1] if sites else None

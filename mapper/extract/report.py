@@ -17,7 +17,13 @@ from mapper.extract.casualties import casualties_told, may_tell_casualties
 from mapper.extract.context import is_history, skip_reason
 from mapper.extract.dates import find_event_date, narrative_date
 from mapper.extract.incident import Dated, Incident, incident_rows
-from mapper.extract.place_references import headline_place, named_by_kind, names_it_later
+from mapper.extract.place_references import (
+    headline_place,
+    last_named_site,
+    may_name_by_kind,
+    named_by_kind,
+    names_it_later,
+)
 from mapper.extract.places import (
     SPECIFICITY,
     PlaceHit,
@@ -230,6 +236,11 @@ def _read(
             # "Three rockets landed inside the air base" under a headline naming it; with
             # an incident open and no date of its own, "the base" is that incident's.
             hit = named_by_kind(clause.text, headline)
+            if hit is None and headline is None and may_name_by_kind(clause.text):
+                # No headline site: "the base" is the one the story named last.
+                hit = named_by_kind(
+                    clause.text, last_named_site(document.text[: clause.start], gazetteer)
+                )
         if hit is None and strength == ATTACK_NOUN and not may_tell_casualties(clause.text):
             # "Attacks on convoys have become a near-daily occurrence": no place, weapon
             # or figure to add, only a word for attacks; the incident's quote stays its own.

@@ -519,3 +519,13 @@ def test_an_announcement_on_a_day_that_something_happened_dates_the_announcement
     )
     [row] = incidents(gaz, text, published="2024-01-28")
     assert (row["place_id"], row["date"]) == ("harir-base", None)
+
+
+def test_the_base_without_a_headline_is_the_base_the_story_named_last(gaz):
+    text = (
+        "The coalition handed over the K1 air base to Iraqi forces, it said. Since 2017, "
+        "the K1 air base has hosted coalition trainers.\n\n"
+        "A rocket attack on the base in December killed a US civilian contractor."
+    )
+    [row] = incidents(gaz, text, published="2020-03-29")
+    assert (row["place_id"], row["date"], row["killed"]) == ("k1-base", "2019-12", 1)
