@@ -111,6 +111,15 @@ _COUNTED_RE = re.compile(r"\s*(?:(?:at least|more than|over|some|about|nearly)\s
 _ASIDE_WORDS = frozenset(("after", "before", "ahead", "amid", "during"))
 
 
+#: One attack singled out of a tally: "..., including one that killed a contractor".
+_SINGLED_OUT_RE = re.compile(r"\s*including\s+one\s+(?:that|which|in which)\b")
+
+
+def singled_out(clause: str) -> bool:
+    """Whether *clause* singles one attack out of the tally before it."""
+    return _SINGLED_OUT_RE.match(clause) is not None
+
+
 def skip_reason(sentence: str) -> str | None:
     """Return why *sentence* tells no new incident ("withdrawal", ...), or None.
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer import distance_km
 from mapper.extract.casualties import casualties_told, may_tell_casualties
-from mapper.extract.context import is_history, skip_reason
+from mapper.extract.context import is_history, singled_out, skip_reason
 from mapper.extract.dates import find_event_date, narrative_date
 from mapper.extract.incident import Dated, Incident, incident_rows
 from mapper.extract.place_references import (
@@ -54,6 +54,7 @@ from mapper.extract.weapons import (
     NO_ATTACK,
     attack_strength,
     find_weapon,
+    last_weapon_phrase,
 )
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ def _worth_searching(document: Document, skips: dict[int, bool]) -> str:
             continue
         if attack_strength(sentence.text):
             skips[index] = skip_reason(sentence.text) is not None
-            if not skips[index]:
+            if not skips[index] or "including one" in sentence.text:
                 continue
         kept = max(sentence.start, sentence.end - 1)
         parts.append(document.text[end : sentence.start])
@@ -175,14 +176,15 @@ def _read(
     carried: Dated | None = None  # the date the narrative is at
     pending: str | None = None  # a clause whose date becomes `carried` if ever needed
     cursor = 0
-    for clause in document.clauses:
+    for index, clause in enumerate(document.clauses):
         # Mentions are in text order: advance a cursor rather than filter them all.
         while cursor < len(mentions) and mentions[cursor].start < clause.start:
             cursor += 1
         stop = cursor
         while stop < len(mentions) and mentions[stop].start < clause.end:
             stop += 1
-        strength = attack_strength(clause.text)
+        # "a spate of rocket attacks, including one that killed ...": one of them.
+        strength = ATTACK if singled_out(clause.text) else attack_strength(clause.text)
         if stop == cursor and current is not None and may_tell_casualties(clause.text):
             # A casualty sentence without a place: "A woman, a girl and a young boy were
             # injured." tells the open incident (an attack clause joins it below);
@@ -201,7 +203,7 @@ def _read(
             skips[clause.sentence] = (
                 skip_reason(document.sentences[clause.sentence].text) is not None
             )
-        if skips[clause.sentence]:
+        if skips[clause.sentence] and not singled_out(clause.text):
             # Whatever dates it and the clauses before it give, the narrative is lost.
             carried = pending = None
             continue
@@ -309,6 +311,9 @@ def _read(
             current = Incident(hit, dated)
             current.add(clause)
             incidents.append(current)
+            if singled_out(clause.text) and index > 0:
+                # Its weapon is the tally's: "a spate of rocket attacks, including one ...".
+                current.texts.insert(0, last_weapon_phrase(document.clauses[index - 1].text))
         if hit is not None and current is not None and strength == ATTACK and not other_time:
             # "Rockets hit Ain al-Asad and Balad air bases": an incident at each.
             # The clause's figures stay with the first place: "killing ten people" are

@@ -113,6 +113,8 @@ _ABBREVIATIONS = frozenset(
 _COUNTS = "one|two|three|four|five|six|seven|eight|nine|ten"
 _CLAUSE_RE = re.compile(
     r";\s+|,?\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=on\s+[A-Z])"
+    # "a spate of rocket attacks, including one that killed a contractor at ...".
+    r"|,\s+(?=including\s+one\s+(?:that|which|in which)\b)"
     rf"|(?P<and>,?\s+and\s+)(?=(?:a|an|another|{_COUNTS}|\d+)\s)"
 )
 #: "and a ..." starts a second attack only when both sides have an attack verb:
@@ -273,6 +275,8 @@ def _has_photo_credit(line: str) -> bool:
 def _may_cut(sentence: str) -> bool:
     """Whether *sentence* may hold a clause break (a cheap test before the pattern)."""
     if ";" in sentence or "while" in sentence or "whereas" in sentence:
+        return True
+    if "including one" in sentence:
         return True
     return " and " in sentence and not words_of(sentence).isdisjoint(_VERB_WORDS)
 

@@ -83,6 +83,12 @@ def find_weapon(text: str) -> str | None:
     return None if match is None else WEAPON_TERMS[" ".join(match.group().split())]
 
 
+def last_weapon_phrase(text: str) -> str:
+    """*text* from its last weapon phrase on ("rocket attacks that targeted ..."), or ""."""
+    matches = list(WEAPON_RE.finditer(text.lower()))
+    return text[matches[-1].start() :] if matches else ""
+
+
 #: Weapons that say only that something went off: a later "ballistic missiles" or
 #: "car bomb" says with what.
 GENERIC_WEAPONS = frozenset({"explosive", "other"})

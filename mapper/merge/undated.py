@@ -8,6 +8,8 @@ one dated attack it can only be, judged from its report's publication day:
 
 * a report tells the news of its day: an undated attack is one of its publication day
   or the day before (a post-midnight report);
+* when the report dates an attack only elsewhere, the undated one is the day's news or
+  one it looks back on: one of the :data:`BACKGROUND_DAYS` days before publication;
 * when the same report also dates another attack at a place that fits the undated
   one, the undated one is an earlier attack it recalls: one of the
   :data:`RECALL_DAYS` days before publication, and at least
@@ -38,6 +40,8 @@ RECALL_DAYS = 7
 RECALL_GAP_DAYS = 2
 #: An undated attack that is its report's news: its publication day or the day before.
 NEWS_DAYS = 1
+#: How far back an undated attack may lie when its report dates an attack elsewhere.
+BACKGROUND_DAYS = 30
 
 
 @dataclass(slots=True)
@@ -193,6 +197,10 @@ class _Chooser:
         """First and last day the undated attack of *report* can be on."""
         published = self.published[report]
         told = [self.groups[n] for n in own if self._places_fit(group, self.groups[n])]
+        if not told and own:
+            # Told beside an attack the report dates elsewhere: the day's news or one it
+            # looks back on ("a spate of attacks, including one that killed ...").
+            return published - BACKGROUND_DAYS, published
         if not told:
             return published - NEWS_DAYS, published
         # Recalled: earlier than the attack the report dates there, and not by one day

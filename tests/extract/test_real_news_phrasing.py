@@ -529,3 +529,17 @@ def test_the_base_without_a_headline_is_the_base_the_story_named_last(gaz):
     )
     [row] = incidents(gaz, text, published="2020-03-29")
     assert (row["place_id"], row["date"], row["killed"]) == ("k1-base", "2019-12", 1)
+
+
+def test_an_attack_singled_out_of_a_tally_is_an_incident_with_the_tally_weapon(gaz):
+    text = (
+        "The US strike had been a response to a spate of rocket attacks on US forces, "
+        "including one that killed a contractor outside Erbil airport."
+    )
+    [row] = incidents(gaz, text, published="2021-03-03")
+    assert (row["place_id"], row["weapon"], row["killed"], row["date"]) == (
+        "erbil-air-base",
+        "rocket",
+        1,
+        None,
+    )

@@ -153,3 +153,31 @@ def test_undated_mentions_of_two_reports_can_join_one_attack() -> None:
 def test_without_a_publication_date_an_undated_mention_stays_apart() -> None:
     merged = merge(mention("analysis", published=None, **UNDATED), mention("wire"))
     assert reports_of(merged) == ["analysis", "wire"]
+
+
+def test_an_attack_recalled_in_a_report_of_an_attack_elsewhere_joins_the_one_dated_that_month() -> (
+    None
+):
+    # "Rockets hit Ain al-Asad today ... a spate of attacks, including one that killed a
+    # contractor at Erbil airport": that Erbil attack, dated by another report weeks ago.
+    merged = merge(
+        mention("asad", 1, place_id="ain-al-asad", place="Ain al-Asad", weapon="rocket",
+                date="2021-03-03", published="2021-03-03"),
+        mention("asad", 2, place_id="erbil-air-base", place="Erbil air base", weapon="rocket",
+                published="2021-03-03", **UNDATED),
+        mention("erbil", place_id="erbil-air-base", place="Erbil air base", weapon="rocket",
+                date="2021-02-15", published="2021-02-16"),
+    )  # fmt: skip
+    assert reports_of(merged) == ["asad", "asad;erbil"]
+
+
+def test_a_recalled_attack_joins_nothing_when_two_attacks_there_that_month_fit() -> None:
+    erbil = {"place_id": "erbil-air-base", "place": "Erbil air base", "weapon": "rocket"}
+    merged = merge(
+        mention("asad", 1, place_id="ain-al-asad", place="Ain al-Asad", weapon="rocket",
+                date="2021-03-03", published="2021-03-03"),
+        mention("asad", 2, published="2021-03-03", **erbil, **UNDATED),
+        mention("first", date="2021-02-15", published="2021-02-16", **erbil),
+        mention("second", date="2021-02-24", published="2021-02-24", **erbil),
+    )  # fmt: skip
+    assert reports_of(merged) == ["asad", "asad", "first", "second"]
