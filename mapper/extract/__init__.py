@@ -11,6 +11,7 @@ schema. Reading order inside a report (``report``, :func:`extract_report`):
   (background, denials, asides);
 * ``places``: the most specific place a clause names, and how precise it is;
   ``place_references``: places named by their kind ("the air base") or a town near them;
+  ``headline``: the site a headline names, and what it adds to the first incident;
 * ``dates``: the date a sentence gives, resolved against publication
   (:func:`resolve_date`); ``statements``: the dates that date no event (a statement's,
   a dateline's);

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from gazetteer import SPECIFICITY
-from mapper.extract.places import PlaceHit, best_place, place_hits
+from mapper.extract.places import PlaceHit, place_hits
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Place
@@ -73,15 +73,6 @@ def names_it_later(opening: str, hit: PlaceHit) -> bool:
     if match is None:
         return False
     return _kind_fits(hit.place, " ".join(match.group("kind").lower().split()))
-
-
-def headline_place(title: str | None, gazetteer: Gazetteer) -> PlaceHit | None:
-    """The base, airport or facility a headline names, for :func:`named_by_kind`."""
-    if not title:
-        return None
-    hit = best_place(place_hits(title, 0, gazetteer.find_mentions(title), gazetteer), gazetteer)
-    specific = hit is not None and SPECIFICITY.get(hit.place.kind, 0) >= SPECIFICITY["airport"]
-    return hit if specific else None
 
 
 #: How far back "the base" may look for the base it means.

@@ -13,12 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import distance_km
-from mapper.extract.casualties import casualties_told, may_tell_casualties
+from mapper.extract.casualties import may_tell_casualties
 from mapper.extract.context import is_history, singled_out, skip_reason
 from mapper.extract.dates import find_event_date, narrative_date
+from mapper.extract.headline import fill_from_headline, headline_place
 from mapper.extract.incident import Dated, Incident, incident_rows
 from mapper.extract.place_references import (
-    headline_place,
     last_named_site,
     may_name_by_kind,
     named_by_kind,
@@ -53,12 +53,11 @@ from mapper.extract.weapons import (
     ATTACK_NOUN,
     NO_ATTACK,
     attack_strength,
-    find_weapon,
     last_weapon_phrase,
 )
 
 if TYPE_CHECKING:
-    from gazetteer import Gazetteer, Mention, Place
+    from gazetteer import Gazetteer, Mention
     from mapper.read import Report
 
 
@@ -106,30 +105,8 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
         incidents = _read(document, mentions, published, gazetteer, {}, None)
     rows = incident_rows(incidents, document)
     if rows and report.title:
-        _fill_from_headline(rows[0], incidents[0].hit.place, report.title, gazetteer)
+        fill_from_headline(rows[0], incidents[0].hit.place, report.title, gazetteer)
     return rows
-
-
-def _fill_from_headline(
-    row: dict[str, Any], first: Place, title: str, gazetteer: Gazetteer
-) -> None:
-    """What the headline says of the first incident that its body leaves out.
-
-    "... were killed in Wednesday's strike" under "Drone Strike Kills Two": the weapon;
-    under "Three Rockets Strike Balad Air Base, No Casualties Reported": no one was
-    hurt. Only when the headline names the same place or none.
-    """
-    weapon = find_weapon(title) if row["weapon"] is None else None
-    told = row["killed"] is None and row["injured"] is None and may_tell_casualties(title)
-    if weapon is None and not told:
-        return
-    places = [c for m in gazetteer.find_mentions(title) for c in m.candidates]
-    if places and not any(compatible(gazetteer, first, p) for p in places):
-        return
-    if weapon is not None:
-        row["weapon"] = weapon
-    if told:
-        row["killed"], row["injured"] = casualties_told([title])
 
 
 def _worth_searching(document: Document, skips: dict[int, bool]) -> str:
