@@ -120,6 +120,16 @@ def singled_out(clause: str) -> bool:
     return _SINGLED_OUT_RE.match(clause) is not None
 
 
+def told_after_colon(sentence: str) -> bool:
+    """Whether what follows a colon tells an attack that no skip reason covers.
+
+    "In March IS claimed responsibility for two attacks: a fuel tanker was blown up at a
+    checkpoint ...": who claimed it is context; the attacks after the colon are told.
+    """
+    _head, colon, tail = sentence.partition(": ")
+    return bool(colon) and attack_strength(tail) == ATTACK and skip_reason(tail) is None
+
+
 def skip_reason(sentence: str) -> str | None:
     """Return why *sentence* tells no new incident ("withdrawal", ...), or None.
 

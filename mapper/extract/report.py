@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer import distance_km
 from mapper.extract.casualties import may_tell_casualties
-from mapper.extract.context import is_history, singled_out, skip_reason
+from mapper.extract.context import is_history, singled_out, skip_reason, told_after_colon
 from mapper.extract.dates import find_event_date, narrative_date
 from mapper.extract.headline import fill_from_headline, headline_place
 from mapper.extract.incident import Dated, Incident, incident_rows
@@ -128,6 +128,8 @@ def _worth_searching(document: Document, skips: dict[int, bool]) -> str:
             skips[index] = skip_reason(sentence.text) is not None
             if not skips[index] or "including one" in sentence.text:
                 continue
+            if told_after_colon(sentence.text):
+                continue
         kept = max(sentence.start, sentence.end - 1)
         parts.append(document.text[end : sentence.start])
         parts.append(" " * (kept - sentence.start))
@@ -180,9 +182,19 @@ def _read(
             skips[clause.sentence] = (
                 skip_reason(document.sentences[clause.sentence].text) is not None
             )
-        if skips[clause.sentence] and not singled_out(clause.text):
-            # Whatever dates it and the clauses before it give, the narrative is lost.
+        sentence = document.sentences[clause.sentence]
+        colon = sentence.text.find(": ")
+        after_colon = colon >= 0 and clause.start >= sentence.start + colon + 2
+        if (
+            skips[clause.sentence]
+            and not singled_out(clause.text)
+            and not (after_colon and skip_reason(clause.text) is None)
+        ):
+            # Whatever dates it and the clauses before it give, the narrative is lost;
+            # unless attacks follow a colon: "In March IS claimed two attacks: ...".
             carried = pending = None
+            if told_after_colon(sentence.text):
+                carried = _own_date(clause.text, published)
             continue
         if pending is not None:
             # Dates of clauses without an attack are read only when one follows; one

@@ -115,11 +115,17 @@ _CLAUSE_RE = re.compile(
     r";\s+|,?\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=on\s+[A-Z])"
     # "a spate of rocket attacks, including one that killed a contractor at ...".
     r"|,\s+(?=including\s+one\s+(?:that|which|in which)\b)"
+    # "IS claimed two attacks: a fuel tanker was blown up at a checkpoint ...".
+    r"|:\s+(?=(?:a|an|the|one|two|three|four|\d+)\s)"
     rf"|(?P<and>,?\s+and\s+)(?=(?:a|an|another|{_COUNTS}|\d+)\s)"
 )
 #: "and a ..." starts a second attack only when both sides have an attack verb:
 #: "rockets hit X and a drone struck Y", not "... two soldiers and a British medic".
-_SECOND_ATTACK_RE = re.compile(rf"[^.;,]*?\b(?:{'|'.join(ATTACK_VERBS)})\b")
+_SECOND_ATTACK_RE = re.compile(
+    rf"[^.;,]*?\b(?:{'|'.join(ATTACK_VERBS)})\b"
+    # "..., and a suicide bomber killed at least 32 at a football match".
+    r"|(?:a|an)\s+(?:suicide\s+)?(?:bomber|gunman|car bomb|bomb|drone|rocket)\s+killed\b"
+)
 _VERB_WORDS = key_words(ATTACK_VERBS) - {"off", "through", "down"}
 _ATTACK_VERB_RE = re.compile(rf"\b(?:{'|'.join(ATTACK_VERBS)})\b")
 
@@ -276,7 +282,7 @@ def _may_cut(sentence: str) -> bool:
     """Whether *sentence* may hold a clause break (a cheap test before the pattern)."""
     if ";" in sentence or "while" in sentence or "whereas" in sentence:
         return True
-    if "including one" in sentence:
+    if "including one" in sentence or ": " in sentence:
         return True
     return " and " in sentence and not words_of(sentence).isdisjoint(_VERB_WORDS)
 

@@ -291,6 +291,8 @@ ATTACK_VERBS: tuple[str, ...] = (
     "fired",
     "launched",
     "tore through",
+    "blown up",
+    "blew up",
 )
 ATTACK_NOUNS: tuple[str, ...] = (
     "attack",

@@ -543,3 +543,16 @@ def test_an_attack_singled_out_of_a_tally_is_an_incident_with_the_tally_weapon(g
         1,
         None,
     )
+
+
+def test_attacks_told_after_a_colon_are_incidents_though_a_claim_opens_the_sentence(gaz):
+    text = (
+        "A car bomb killed 60 people in Sadr City on Wednesday. In March the group claimed "
+        "responsibility for two attacks: a tanker was blown up at a checkpoint, killing at "
+        "least 40, and a suicide bomber killed at least 30 at a football match in Iskandariya."
+    )
+    rows = incidents(gaz, text, published="2016-05-11")
+    assert [(r["place_id"], r["date"], r["killed"]) for r in rows] == [
+        ("sadr-city", "2016-05-11", 60),
+        ("iskandariya", "2016-03", 30),
+    ]
