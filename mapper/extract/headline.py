@@ -7,6 +7,7 @@ incident a weapon or casualties the body does not (:func:`fill_from_headline`).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from gazetteer import SPECIFICITY
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from gazetteer import Gazetteer, Place
 
 
+@lru_cache(maxsize=1024)
 def headline_place(title: str | None, gazetteer: Gazetteer) -> PlaceHit | None:
     """The base, airport or facility a headline names, for :func:`named_by_kind`."""
     if not title:

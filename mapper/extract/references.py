@@ -61,8 +61,21 @@ _SEVERAL_ATTACKS_RE = re.compile(
 )
 
 
+#: Words one of which :data:`_SEVERAL_ATTACKS_RE` needs: a cheap test first.
+_SEVERAL_KEYS = frozenset(
+    "attacks bombings bombs blasts explosions strikes airstrikes raids".split()  # noqa: SIM905
+)
+#: Words one of which :data:`_THE_ATTACK_RE` needs.
+_ATTACK_KEYS = frozenset(
+    """attack strike raid assault barrage bombing explosion blast ambush strikes airstrikes
+    raids bombings explosions blasts""".split()  # noqa: SIM905
+)
+
+
 def counts_several(text: str) -> bool:
     """Whether *text* counts several attacks: its casualties are a total."""
+    if words_of(text).isdisjoint(_SEVERAL_KEYS):
+        return False
     return _SEVERAL_ATTACKS_RE.search(text) is not None
 
 
@@ -73,6 +86,8 @@ def names_the_same_place(text: str) -> bool:
 
 def names_the_attack(text: str) -> bool:
     """Whether *text* names an attack told before: "the attack", "Sunday's strike"."""
+    if words_of(text).isdisjoint(_ATTACK_KEYS):
+        return False
     return _THE_ATTACK_RE.search(text) is not None
 
 
