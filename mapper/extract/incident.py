@@ -6,13 +6,20 @@ weapon, target and quote are read only when the row is built, from the texts kep
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mapper.extract.casualties import casualties_told
 from mapper.extract.context import without_asides
 from mapper.extract.references import counts_several
-from mapper.extract.weapons import best_target, choose_weapon, count_projectiles, find_targets
+from mapper.extract.weapons import (
+    GENERIC_WEAPONS,
+    best_target,
+    choose_weapon,
+    count_projectiles,
+    find_targets,
+)
 
 if TYPE_CHECKING:
     from mapper.extract.places import PlaceHit
@@ -62,7 +69,25 @@ def incident_rows(incidents: list[Incident], document: Document) -> list[dict[st
             # Places attacked together were attacked with the same weapon.
             if row_of[id(other)]["weapon"] is None:
                 row_of[id(other)]["weapon"] = row["weapon"]
+    for at in range(1, len(rows)):
+        # "Three car bombings ... Two other bombings hit Kadhimiya", "Another struck Camp
+        # Victory": the kind of weapon of the attack told before.
+        row, before = rows[at], rows[at - 1]["weapon"]
+        if (
+            row["weapon"] in (None, *GENERIC_WEAPONS)
+            and before not in (None, *GENERIC_WEAPONS)
+            and _ANOTHER_OF_THE_KIND_RE.search(incidents[at].texts[0])
+        ):
+            row["weapon"] = before
     return rows
+
+
+#: An attack told as one more of the kind just told.
+_ANOTHER_OF_THE_KIND_RE = re.compile(
+    r"^\W*another\b|\b(?:other|another|second|third)\s+(?:[\w-]+\s+)?(?:bombings?|blasts?"
+    r"|explosions?|attacks?|strikes?)\b",
+    re.IGNORECASE,
+)
 
 
 def _row(incident: Incident, document: Document) -> dict[str, Any]:

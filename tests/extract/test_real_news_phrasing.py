@@ -556,3 +556,19 @@ def test_attacks_told_after_a_colon_are_incidents_though_a_claim_opens_the_sente
         ("sadr-city", "2016-05-11", 60),
         ("iskandariya", "2016-03", 30),
     ]
+
+
+def test_other_bombings_and_another_attack_are_of_the_kind_told_before(gaz):
+    text = (
+        "A car bomb tore through a market in Sadr City on Sunday, killing 40 people. Two "
+        "other bombings hit Kadhimiya on Sunday afternoon, killing 12.\n\n"
+        "Rockets hit the Green Zone on Monday. Another struck Camp Victory on Tuesday, "
+        "killing five."
+    )
+    rows = incidents(gaz, text, published="2016-05-17")
+    assert [(r["place_id"], r["weapon"]) for r in rows] == [
+        ("sadr-city", "ied"),
+        ("kadhimiya", "ied"),
+        ("green-zone", "rocket"),
+        ("victory-base-complex", "rocket"),
+    ]
