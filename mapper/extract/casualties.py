@@ -11,7 +11,14 @@ import re
 import string
 from typing import NamedTuple
 
-from mapper.extract.counts import NUMBER, choose_figure, count_people, parse_number, qualifier_of
+from mapper.extract.counts import (
+    APPROXIMATE,
+    NUMBER,
+    choose_figure,
+    count_people,
+    parse_number,
+    qualifier_of,
+)
 from mapper.extract.vocabulary import NUMBER_WORDS, PERSON_NOUNS
 from mapper.extract.words import words_of
 
@@ -36,6 +43,15 @@ _AUXILIARY_RE = re.compile(
 )
 _TOLL_RE = re.compile(
     rf"\b(?P<k>death toll|toll)\s+(?:\w+\s+){{0,2}}?(?:at|to|of)\s+(?P<num>{NUMBER})"
+)
+#: "the wounded, which number more than 11", "the dead totalled 12": a group's size.
+_GROUP_TOTAL_RE = re.compile(
+    rf"\bthe (?:(?P<k>dead|killed)|wounded|injured)\b[^.;]{{0,40}}?\b(?:numbers?|numbered"
+    rf"|totals?|totalled|totaled|stands? at|stood at)\s+(?:(?P<approx>{APPROXIMATE})\s+)?"
+    rf"(?P<num>{NUMBER})"
+)
+_GROUP_WORDS = frozenset(
+    "number numbers numbered total totals totalled totaled stands stood".split()  # noqa: SIM905
 )
 #: "Nobody was hurt", "without casualties", "neither dead nor injured": both zero.
 _NONE_HARMED_RE = re.compile(
@@ -162,6 +178,12 @@ def find_casualties(text: str) -> list[Casualty]:
             value = parse_number(match.group("num"))
             if value is not None:
                 found.append(Casualty(match.start(), KILLED, value, ""))
+    if "the " in lowered and not words.isdisjoint(_GROUP_WORDS):
+        for match in _GROUP_TOTAL_RE.finditer(lowered):
+            value = parse_number(match.group("num"))
+            if value is not None:
+                kind = KILLED if match.group("k") else INJURED
+                found.append(Casualty(match.start(), kind, value, match.group("approx") or ""))
     return sorted(found)
 
 

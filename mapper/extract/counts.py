@@ -166,7 +166,11 @@ def _count_item(text: str, position: int) -> tuple[int | None, int]:
                 number, counted, end = figure, True, word.end()
                 continue
             if match.group("article") and lowered in _ORDINALS:
-                return 1, word.end()  # "wounding a third"
+                # "wounding a third", "a fourth soldier was injured"
+                noun = _WORD_RE.match(text, word.end())
+                if noun is not None and noun.group(1).lower() in PERSON_NOUNS:
+                    return 1, noun.end()
+                return 1, word.end()
             if lowered in {"and", "or", "of", "in", "at", "on", "with", "were", "was"}:
                 break
             end = word.end()

@@ -572,3 +572,17 @@ def test_other_bombings_and_another_attack_are_of_the_kind_told_before(gaz):
         ("green-zone", "rocket"),
         ("victory-base-complex", "rocket"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("Medics are treating the wounded, who number more than 11.", (None, 11)),
+        ("The dead numbered 12 and the wounded totalled 30.", (12, 30)),
+        ("A fourth soldier was injured in the same attack.", (None, 1)),
+    ],
+)
+def test_how_many_the_wounded_number_is_their_count(sentence, figures):
+    from mapper.extract.casualties import casualties_told
+
+    assert casualties_told([sentence]) == figures
