@@ -48,6 +48,16 @@ class Incident:
     # The incidents at the places one clause named as attacked together with this one.
     together: list[Incident] = field(default_factory=list)
 
+    def add_lede(self, clause: Clause) -> None:
+        """Put first the lede that told this attack before naming its place."""
+        self.sentences.insert(0, clause.sentence)
+        self.texts.insert(0, clause.text)
+        if counts_several(clause.text):
+            self.total_texts.insert(0, clause.text)
+        else:
+            self.figure_texts.insert(0, clause.text)
+            self.casualty_texts.insert(0, clause.text)
+
     def add(self, clause: Clause, *, figures: bool = True) -> None:
         """Add a clause; *figures* False when its counts belong to several places."""
         if clause.sentence not in self.sentences:
@@ -77,6 +87,7 @@ def incident_rows(incidents: list[Incident], document: Document) -> list[dict[st
             row["weapon"] in (None, *GENERIC_WEAPONS)
             and before not in (None, *GENERIC_WEAPONS)
             and _ANOTHER_OF_THE_KIND_RE.search(incidents[at].texts[0])
+            and "suicide" not in incidents[at].texts[0].lower()  # "this one a suicide bombing"
         ):
             row["weapon"] = before
     return rows

@@ -155,6 +155,7 @@ def _read(
     carried: Dated | None = None  # the date the narrative is at
     pending: str | None = None  # a clause whose date becomes `carried` if ever needed
     cursor = 0
+    lede: Clause | None = None  # an attack told before any place, in the story's opening
     for index, clause in enumerate(document.clauses):
         # Mentions are in text order: advance a cursor rather than filter them all.
         while cursor < len(mentions) and mentions[cursor].start < clause.start:
@@ -232,6 +233,16 @@ def _read(
                 hit = named_by_kind(
                     clause.text, last_named_site(document.text[: clause.start], gazetteer)
                 )
+        if (
+            hit is None
+            and current is None
+            and strength == ATTACK
+            and not other_time
+            and may_tell_casualties(clause.text)
+        ):
+            # "25 fighters were killed in three US air strikes in Iraq on Sunday. One of the
+            # strikes hit a headquarters near Qaim": the lede of the attack placed next.
+            lede = clause
         if hit is None and strength == ATTACK_NOUN and not may_tell_casualties(clause.text):
             # "Attacks on convoys have become a near-daily occurrence": no place, weapon
             # or figure to add, only a word for attacks; the incident's quote stays its own.
@@ -300,6 +311,11 @@ def _read(
             current = Incident(hit, dated)
             current.add(clause)
             incidents.append(current)
+            if lede is not None and clause.sentence - lede.sentence <= LEDE_SENTENCES:
+                lede_date = _own_date(lede.text, published)
+                if lede_date is None or lede_date == dated:
+                    current.add_lede(lede)
+            lede = None
             if singled_out(clause.text) and index > 0:
                 # Its weapon is the tally's: "a spate of rocket attacks, including one ...".
                 current.texts.insert(0, last_weapon_phrase(document.clauses[index - 1].text))
@@ -321,6 +337,8 @@ def _read(
     return incidents
 
 
+#: A lede without a place tells the attack placed within this many sentences after it.
+LEDE_SENTENCES = 2
 #: "The attack took place in X" names the attack just told when X lies this close to it.
 SAME_ATTACK_KM = 80.0
 

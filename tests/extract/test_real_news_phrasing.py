@@ -586,3 +586,18 @@ def test_how_many_the_wounded_number_is_their_count(sentence, figures):
     from mapper.extract.casualties import casualties_told
 
     assert casualties_told([sentence]) == figures
+
+
+def test_a_lede_that_names_only_the_country_gives_its_figures_to_the_attack_placed_next(gaz):
+    text = (
+        "At least 25 fighters were killed and 55 wounded in US air strikes in Iraq on "
+        "Sunday, militia sources said. One of the strikes targeted a headquarters near "
+        "Qaim on the border with Syria."
+    )
+    [row] = incidents(gaz, text, published="2019-12-30")
+    assert (row["place_id"], row["date"], row["killed"], row["injured"]) == (
+        "al-qaim",
+        "2019-12-29",
+        25,
+        55,
+    )
