@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from mapper.extract.casualties import casualties_told
 from mapper.extract.context import without_asides
+from mapper.extract.places import SPECIFICITY, compatible, refines, within
 from mapper.extract.references import counts_several
 from mapper.extract.weapons import (
     GENERIC_WEAPONS,
@@ -22,6 +23,7 @@ from mapper.extract.weapons import (
 )
 
 if TYPE_CHECKING:
+    from gazetteer import Gazetteer
     from mapper.extract.places import PlaceHit
     from mapper.extract.sentences import Clause, Document
 
@@ -68,6 +70,56 @@ class Incident:
         elif figures:
             self.figure_texts.append(clause.text)
             self.casualty_texts.append(clause.text)
+
+
+def matching_incident(
+    incidents: list[Incident],
+    current: Incident | None,
+    hit: PlaceHit | None,
+    dated: Dated | None,
+    undated: bool,
+    gazetteer: Gazetteer,
+) -> Incident | None:
+    """The open incident a clause adds to, if its place and date allow; None otherwise.
+
+    A clause without a date of its own, or one that names the attack again ("in
+    Wednesday's strike on eastern Baghdad"), may also add to an open incident that has
+    no date.
+    """
+    if hit is None:
+        if current is not None and (dated is None or current.dated in (None, dated)):
+            return current
+        return None
+    order = [current] if current is not None else []
+    order.extend(i for i in reversed(incidents) if i is not current)
+    for incident in order:
+        same_day = dated is None or incident.dated == dated
+        if incident is current and incident.dated is None and undated:
+            same_day = True
+        if same_day and compatible(gazetteer, incident.hit.place, hit.place):
+            return incident
+    return None
+
+
+def enrich(
+    incident: Incident,
+    clause: Clause,
+    hit: PlaceHit | None,
+    dated: Dated | None,
+    gazetteer: Gazetteer,
+) -> None:
+    """Add *clause* to *incident*: its date if it had none, a narrower place if given."""
+    incident.add(clause)
+    if incident.dated is None and dated is not None:
+        incident.dated = dated
+    if (
+        hit is not None
+        and hit.place.id != incident.hit.place.id
+        and SPECIFICITY.get(hit.place.kind, 0) > SPECIFICITY.get(incident.hit.place.kind, 0)
+        and within(gazetteer, incident.hit.place, hit.place)
+        and refines(clause.text)
+    ):
+        incident.hit = hit
 
 
 def incident_rows(incidents: list[Incident], document: Document) -> list[dict[str, Any]]:

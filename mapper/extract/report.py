@@ -17,7 +17,7 @@ from mapper.extract.casualties import may_tell_casualties
 from mapper.extract.context import is_history, singled_out, skip_reason, told_after_colon
 from mapper.extract.dates import find_event_date, narrative_date
 from mapper.extract.headline import fill_from_headline, headline_place
-from mapper.extract.incident import Dated, Incident, incident_rows
+from mapper.extract.incident import Dated, Incident, enrich, incident_rows, matching_incident
 from mapper.extract.place_references import (
     last_named_site,
     may_name_by_kind,
@@ -25,18 +25,14 @@ from mapper.extract.place_references import (
     names_it_later,
 )
 from mapper.extract.places import (
-    SPECIFICITY,
     PlaceHit,
     abroad,
     best_place,
-    compatible,
     coordinated,
     is_vague,
     may_name_region,
     nested,
     place_hits,
-    refines,
-    within,
 )
 from mapper.extract.references import (
     incidents_meant,
@@ -253,7 +249,7 @@ def _read(
             if current.dated is None and own and not other_time and names_the_attack(clause.text):
                 # "The attack in the early hours of Tuesday did not cause casualties":
                 # the attack told, undated so far.
-                _enrich(current, clause, None, own, gazetteer)
+                enrich(current, clause, None, own, gazetteer)
                 for partner in current.together:
                     # The places attacked with it ("... in Akashat and Al-Qaim") alike.
                     if partner.dated is None:
@@ -271,7 +267,7 @@ def _read(
         target = (
             None
             if other_time or separate
-            else _matching_incident(
+            else matching_incident(
                 incidents,
                 current,
                 hit,
@@ -298,7 +294,7 @@ def _read(
             if not hit.landmark and not nested(gazetteer, hit.place, current.hit.place):
                 current.hit = hit
         if target is not None:
-            _enrich(target, clause, hit, dated, gazetteer)
+            enrich(target, clause, hit, dated, gazetteer)
             current = target
         elif hit is not None and (
             strength == ATTACK
@@ -324,7 +320,7 @@ def _read(
             # The clause's figures stay with the first place: "killing ten people" are
             # ten in all, not ten at each.
             for other in coordinated(hits, hit, clause.text, gazetteer):
-                same = _matching_incident(incidents, current, other, dated, own is None, gazetteer)
+                same = matching_incident(incidents, current, other, dated, own is None, gazetteer)
                 if same is not None and not nested(gazetteer, same.hit.place, other.place):
                     same = None  # a neighbour listed beside it is a place of its own
                 if same is None:
@@ -363,52 +359,3 @@ def _clause_date(text: str, published: str | None, at: Dated | None) -> tuple[Da
 def _own_date(text: str, published: str | None) -> Dated | None:
     found = find_event_date(text, published)
     return None if found is None or found.date is None else (found.date, found.precision)
-
-
-def _matching_incident(
-    incidents: list[Incident],
-    current: Incident | None,
-    hit: PlaceHit | None,
-    dated: Dated | None,
-    undated: bool,
-    gazetteer: Gazetteer,
-) -> Incident | None:
-    """The open incident a clause adds to, if its place and date allow; None otherwise.
-
-    A clause without a date of its own, or one that names the attack again ("in
-    Wednesday's strike on eastern Baghdad"), may also add to an open incident that has
-    no date.
-    """
-    if hit is None:
-        if current is not None and (dated is None or current.dated in (None, dated)):
-            return current
-        return None
-    order = [current] if current is not None else []
-    order.extend(i for i in reversed(incidents) if i is not current)
-    for incident in order:
-        same_day = dated is None or incident.dated == dated
-        if incident is current and incident.dated is None and undated:
-            same_day = True
-        if same_day and compatible(gazetteer, incident.hit.place, hit.place):
-            return incident
-    return None
-
-
-def _enrich(
-    incident: Incident,
-    clause: Clause,
-    hit: PlaceHit | None,
-    dated: Dated | None,
-    gazetteer: Gazetteer,
-) -> None:
-    incident.add(clause)
-    if incident.dated is None and dated is not None:
-        incident.dated = dated
-    if (
-        hit is not None
-        and hit.place.id != incident.hit.place.id
-        and SPECIFICITY.get(hit.place.kind, 0) > SPECIFICITY.get(incident.hit.place.kind, 0)
-        and within(gazetteer, incident.hit.place, hit.place)
-        and refines(clause.text)
-    ):
-        incident.hit = hit
