@@ -201,7 +201,13 @@ def evaluate_parts(
     merge_pairs: dict[str, tuple[str, str]] = {}
     for number, result in enumerate(results, start=1):
         matching.extend(result.matching)
-        merge_pairs.update({f"{number}/{k}": v for k, v in result.merge_pairs.items()})
+        # Each part is merged alone: its merged ids (and events) are its own.
+        merge_pairs.update(
+            {
+                f"{number}/{k}": (f"{number}/{event}", f"{number}/{merged}")
+                for k, (event, merged) in result.merge_pairs.items()
+            }
+        )
     notes = {result.merge_note for result in results if result.merge_note}
     pooled = _result(
         matching,

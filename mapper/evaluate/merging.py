@@ -1,9 +1,11 @@
 """Score a merge against gold events: pairwise precision, recall and F1.
 
-Every pair of mentions is a decision: merged together or kept apart. A pair is truly
-together when the gold gives both the same ``event``; the merge put it together
-when both mentions ended in the same merged incident. Counting pairs from the
-contingency table keeps this linear in the number of mentions.
+Every pair of mentions from two different reports is a decision: merged together or
+kept apart. A pair is truly together when the gold gives both the same ``event``; the
+merge put it together when both mentions ended in the same merged incident. Two
+mentions of one report are no merge decision (one strike on four provinces is four
+rows by design) and are not counted. Counting pairs from the contingency tables keeps
+this linear in the number of mentions.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ def score_merge(event_of: Mapping[str, str], merged_id_of: Mapping[str, str]) ->
     Parameters
     ----------
     event_of
-        Raw incident id -> gold event id, for mentions matched to the gold.
+        Raw incident id (``<report_id>-<n>``) -> gold event id, for mentions matched to
+        the gold.
     merged_id_of
         Raw incident id -> id of the merged incident it ended in.
 
@@ -33,17 +36,18 @@ def score_merge(event_of: Mapping[str, str], merged_id_of: Mapping[str, str]) ->
 
     Examples
     --------
-    >>> score = score_merge({"a-1": "E1", "b-1": "E1", "c-1": "E2"},
-    ...                     {"a-1": "m1", "b-1": "m1", "c-1": "m1"})
+    >>> score = score_merge({"a-1": "E1", "b-1": "E1", "c-1": "E2", "c-2": "E2"},
+    ...                     {"a-1": "m1", "b-1": "m1", "c-1": "m1", "c-2": "m2"})
     >>> score["precision"], score["recall"]
     (0.3333333333333333, 1.0)
     """
     ids = sorted(set(event_of) & set(merged_id_of))
     events = [event_of[i] for i in ids]
     incidents = [merged_id_of[i] for i in ids]
-    correct = _pairs(Counter(zip(events, incidents, strict=True)).values())
-    true_pairs = _pairs(Counter(events).values())
-    merged_pairs = _pairs(Counter(incidents).values())
+    reports = [i.rsplit("-", 1)[0] for i in ids]  # raw ids are "<report_id>-<n>"
+    correct = _cross_report_pairs(reports, events, incidents)
+    true_pairs = _cross_report_pairs(reports, events)
+    merged_pairs = _cross_report_pairs(reports, incidents)
     precision = correct / merged_pairs if merged_pairs else 1.0
     recall = correct / true_pairs if true_pairs else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -63,6 +67,13 @@ def score_merge(event_of: Mapping[str, str], merged_id_of: Mapping[str, str]) ->
 
 def _pairs(sizes: Iterable[int]) -> int:
     return sum(n * (n - 1) // 2 for n in sizes)
+
+
+def _cross_report_pairs(reports: list[str], *keys: list[str]) -> int:
+    """Pairs of mentions that agree on every key and come from two different reports."""
+    together = Counter(zip(*keys, strict=True))
+    within_a_report = Counter(zip(reports, *keys, strict=True))
+    return _pairs(together.values()) - _pairs(within_a_report.values())
 
 
 def _exact_share(events: list[str], incidents: list[str]) -> float:

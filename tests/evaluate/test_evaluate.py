@@ -197,6 +197,8 @@ def test_parts_are_scored_alone_and_pooled(corpus, tmp_path):
     assert pooled.recall == 2 / 3
     assert pooled.accuracy["weapon"] == 1.0
     assert pooled.merge is not None and pooled.merge["mentions"] == 2.0
+    # Each part is merged alone: the same event id or merged id in two parts is no pair.
+    assert (pooled.merge["true_pairs"], pooled.merge["merged_pairs"]) == (0.0, 0.0)
 
 
 def test_details_group_errors_by_kind_and_cause(corpus):

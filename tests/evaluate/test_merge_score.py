@@ -35,7 +35,8 @@ def test_merging_two_events_costs_precision_not_recall() -> None:
     }
     score = score_merge(GOLD, merged)
     assert score["recall"] == 1.0
-    assert score["precision"] == pytest.approx(4 / 10)  # 5 mentions -> 10 pairs, 4 right
+    # 5 mentions -> 10 pairs, less afp-1/afp-2 of one report: 9 judged, 4 right.
+    assert score["precision"] == pytest.approx(4 / 9)
     assert score["exact"] == pytest.approx(1 / 3)
 
 
@@ -64,3 +65,9 @@ def test_no_pairs_at_all_is_perfect_not_a_division_by_zero() -> None:
     score = score_merge({"a-1": "E1", "b-1": "E2"}, {"a-1": "m1", "b-1": "m2"})
     assert (score["precision"], score["recall"], score["f1"]) == (1.0, 1.0, 1.0)
     assert score_merge({}, {})["mentions"] == 0
+
+
+def test_two_mentions_of_one_report_are_no_merge_decision() -> None:
+    # One strike on two provinces, told in one report: two rows by design, one event.
+    score = score_merge({"r-1": "E1", "r-2": "E1"}, {"r-1": "m1", "r-2": "m2"})
+    assert (score["true_pairs"], score["merged_pairs"], score["recall"]) == (0.0, 0.0, 1.0)

@@ -601,3 +601,8 @@ def test_a_lede_that_names_only_the_country_gives_its_figures_to_the_attack_plac
         25,
         55,
     )
+
+
+def test_saladin_listed_with_provinces_is_the_governorate(gaz):
+    rows = incidents(gaz, "US strikes hit depots in Babil, Saladin and Anbar provinces on Friday.")
+    assert [r["place_id"] for r in rows] == ["gov-babil", "gov-salahuddin", "gov-anbar"]
