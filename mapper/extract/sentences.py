@@ -115,6 +115,8 @@ _CLAUSE_RE = re.compile(
     r";\s+|,?\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=on\s+[A-Z])"
     # "a spate of rocket attacks, including one that killed a contractor at ...".
     r"|,\s+(?=including\s+one\s+(?:that|which|in which)\b)"
+    # "..., to which the US responded with air strikes near Qaim": a second attack.
+    r"|,\s+(?=to which\s+(?:\w+\s+){1,3}?(?:responded|retaliated)\b)"
     # "IS claimed two attacks: a fuel tanker was blown up at a checkpoint ...".
     r"|:\s+(?=(?:a|an|the|one|two|three|four|\d+)\s)"
     rf"|(?P<and>,?\s+and\s+)(?=(?:a|an|another|{_COUNTS}|\d+)\s)"
@@ -282,7 +284,7 @@ def _may_cut(sentence: str) -> bool:
     """Whether *sentence* may hold a clause break (a cheap test before the pattern)."""
     if ";" in sentence or "while" in sentence or "whereas" in sentence:
         return True
-    if "including one" in sentence or ": " in sentence:
+    if "including one" in sentence or ": " in sentence or "to which" in sentence:
         return True
     return " and " in sentence and not words_of(sentence).isdisjoint(_VERB_WORDS)
 

@@ -606,3 +606,15 @@ def test_a_lede_that_names_only_the_country_gives_its_figures_to_the_attack_plac
 def test_saladin_listed_with_provinces_is_the_governorate(gaz):
     rows = incidents(gaz, "US strikes hit depots in Babil, Saladin and Anbar provinces on Friday.")
     assert [r["place_id"] for r in rows] == ["gov-babil", "gov-salahuddin", "gov-anbar"]
+
+
+def test_a_retaliation_told_in_a_to_which_clause_is_its_own_attack(gaz):
+    text = (
+        "Militants targeted the Ain al-Asad base on Saturday, injuring one soldier, to "
+        "which the US responded with air strikes near Jurf al-Sakhar."
+    )
+    rows = incidents(gaz, text, published="2024-01-22")
+    assert [(r["place_id"], r["weapon"], r["injured"]) for r in rows] == [
+        ("ain-al-asad", None, 1),
+        ("jurf-al-sakhar", "airstrike", None),
+    ]
