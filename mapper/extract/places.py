@@ -155,7 +155,28 @@ def place_hits(
             # A region replaces the bare country mention it contains ("western Iraq").
             hits = [h for h in hits if not (match.start() <= h.position < match.end())]
             hits.append(PlaceHit(place, label, 3, match.start()))
+    if "capital" in words and CAPITAL_ID in gazetteer:
+        for match in _CAPITAL_RE.finditer(clause_text):
+            if any(a <= match.start() < b for a, b in spans) or any(
+                h.place.id == CAPITAL_ID and abs(h.position - match.end()) < 3 for h in hits
+            ):
+                continue  # "the capital Baghdad" names it once
+            before = clause_text[max(0, match.start() - 60) : match.start()]
+            landmark = bool(_LANDMARK_RE.search(before))
+            precision = 2 if landmark or _NEAR_RE.search(before) else 1
+            capital = gazetteer.get(CAPITAL_ID)
+            hits.append(
+                PlaceHit(capital, capital.name, precision, match.start(), landmark, match.end())
+            )
     return sorted(hits, key=lambda h: h.position)
+
+
+#: "the capital" in a report on Iraq; not "the regional capital", "the capital of ...".
+CAPITAL_ID = "baghdad"
+_CAPITAL_RE = re.compile(
+    r"(?<!regional )(?<!provincial )(?<!Kurdish )(?<!Kurdistan's )(?<!Kurdistan’s )"
+    r"\bthe capital\b(?!\s+(?:of|city of)\b)(?!['’]s\s+(?:of))"
+)
 
 
 _REGION_KEYS = frozenset(
@@ -191,8 +212,10 @@ _EXCLUSION_KEYS = SPEAKER_WORDS | frozenset(
 
 
 def may_name_region(text: str) -> bool:
-    """Whether *text* may name a vague region (a cheap test before :data:`REGION_RE`)."""
-    return not words_of(text).isdisjoint(_REGION_KEYS)
+    """Whether *text* may name a vague region or "the capital", places no gazetteer
+    mention gives (a cheap test before :data:`REGION_RE`)."""
+    words = words_of(text)
+    return not words.isdisjoint(_REGION_KEYS) or "capital" in words
 
 
 def abroad(mentions: list[Mention]) -> bool:

@@ -618,3 +618,17 @@ def test_a_retaliation_told_in_a_to_which_clause_is_its_own_attack(gaz):
         ("ain-al-asad", None, 1),
         ("jurf-al-sakhar", "airstrike", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "precision"),
+    [
+        ("A bomb hit a checkpoint south of the capital on Monday, killing four.", "baghdad", 2),
+        ("A car bomb went off in the capital on Monday, killing four.", "baghdad", 1),
+        ("Drones struck Erbil, the capital of the Kurdistan Region, on Monday.", "erbil", 1),
+        ("Drones struck the regional capital Erbil on Monday.", "erbil", 1),
+    ],
+)
+def test_the_capital_is_baghdad_unless_it_is_another_capital(gaz, text, place, precision):
+    [row] = incidents(gaz, text)
+    assert (row["place_id"], row["geo_precision"]) == (place, precision)
