@@ -11,6 +11,7 @@ when no report at all could be read.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -115,10 +116,11 @@ def extract_for_cli(
 
 def _without(reports: ReportSet, output: Path) -> ReportSet:
     """Leave out the output table itself: a re-run into the report folder must not read it."""
-    target = output.resolve()
+    # os.path.realpath, unlike Path.resolve() on Python 3.11, does not raise on a link loop.
+    target = os.path.realpath(output)
 
     def other(path: str) -> bool:
-        return Path(path).resolve() != target
+        return os.path.realpath(path) != target
 
     return ReportSet(
         reports=[r for r in reports.reports if other(r.path)],

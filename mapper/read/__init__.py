@@ -3,8 +3,11 @@
 The first stage. It knows nothing of places or incidents; of ours it uses only
 :mod:`mapper.errors`. A reader per format, chosen from a table in ``reports``:
 
-* ``reports``: walk the paths, decode each file, pick its reader, give ids, and
-  gather the run's problems and warnings (:func:`read_reports`, :class:`ReportSet`);
+* ``reports``: pick each file's reader, apply folder indexes, give ids, and gather
+  the run's problems and warnings (:func:`read_reports`, :class:`ReportSet`);
+* ``walk``: the files under the paths, folder links followed, loops and folders that
+  cannot be listed named;
+* ``decode``: bytes to text (UTF-8, UTF-16 with its mark), refusing rather than guessing;
 * ``text``: plain text and Markdown, with optional YAML front matter;
 * ``html``: a page's article text and metadata, with the stdlib parser;
 * ``tables``: CSV and JSON Lines, one report per row, with the line each starts on;

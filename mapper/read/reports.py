@@ -1,26 +1,29 @@
 """Reading news reports from files and folders into :class:`Report` objects.
 
 One reader per format, chosen from :data:`READERS` by file extension; this module
-walks the inputs, decodes bytes, applies a folder's ``index.csv`` and settles
-report ids. Bad input never stops a run: each unreadable file or row becomes a
+reads the files :mod:`~mapper.read.walk` finds, as text :mod:`~mapper.read.decode`
+gives, applies a folder's ``index.csv`` and settles report ids. Bad input never
+stops a run: each unreadable file, folder or row becomes a
 :class:`~mapper.ReportError` in :attr:`ReportSet.problems` and the rest is read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
+import io
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TextIO
 
 from mapper.errors import ReportError
+from mapper.read.decode import UNDECODABLE, TableEncoding, decode_report, newlines, sniff_table
 from mapper.read.fields import MAX_TEXT_CHARS, METADATA_KEYS, Entry, clean_field, parse_published
-from mapper.read.html import declared_charset, read_html
-from mapper.read.tables import csv_records, is_index_header, read_csv, read_jsonl
+from mapper.read.html import read_html
+from mapper.read.tables import bounded_lines, csv_records, is_index_header, read_csv, read_jsonl
 from mapper.read.text import read_text
+from mapper.read.walk import collect_files, resolved
 
 #: Largest report file read whole (text, Markdown, HTML): 20 MiB.
 MAX_FILE_BYTES = 20 * 2**20
@@ -62,7 +65,7 @@ class ReportSet:
     reports
         In a deterministic order: sorted paths, then row order within a table.
     problems
-        One :class:`~mapper.ReportError` per file or row that gave no report.
+        One :class:`~mapper.ReportError` per file, folder or row that gave no report.
     warnings
         Reports that were read but lost something (a date that is not a date,
         text cut at :data:`~mapper.read.fields.MAX_TEXT_CHARS`, an index row
@@ -81,10 +84,15 @@ class ReportSet:
 
 
 class Format(NamedTuple):
-    """How one file extension is read: its reader, and whether it is a streamed table."""
+    """How one file extension is read: its reader, and whether it is a streamed table.
+
+    ``lines``, for a table read line by line, bounds each line it hands the reader;
+    without it the open file goes to the reader as it is (CSV records span lines).
+    """
 
     read: Callable[[str, Iterable[str]], list[Entry | ReportError]]
     table: bool
+    lines: Callable[[TextIO], Iterable[str]] | None = None
 
 
 def _whole(reader: Callable[[str, str], list[Entry | ReportError]]) -> Format:
@@ -97,7 +105,7 @@ READERS: dict[str, Format] = {
     ".csv": Format(read_csv, table=True),
     ".htm": _whole(read_html),
     ".html": _whole(read_html),
-    ".jsonl": Format(read_jsonl, table=True),
+    ".jsonl": Format(read_jsonl, table=True, lines=bounded_lines),
     ".md": _whole(read_text),
     ".txt": _whole(read_text),
 }
@@ -110,7 +118,8 @@ def read_reports(paths: str | Path | Iterable[str | Path]) -> ReportSet:
     ----------
     paths
         Files and folders, mixed. Folders are walked recursively in sorted order,
-        skipping hidden files and folders. Extensions: ``.txt``/``.md`` (optional
+        skipping hidden files and folders and following links (each folder once; a
+        loop is a warning). Extensions: ``.txt``/``.md`` (optional
         YAML front matter), ``.html``/``.htm``, ``.csv``/``.jsonl`` (one report a row).
         A CSV with a ``file`` column and no ``text`` column is a folder index: it
         gives ``published``, ``title``, ``url`` and ``source`` to the files it names.
@@ -130,13 +139,13 @@ def read_reports(paths: str | Path | Iterable[str | Path]) -> ReportSet:
     if isinstance(paths, str | Path):
         paths = [paths]
     result = ReportSet()
-    files = _collect(paths, result.problems)
+    files = collect_files(paths, result.problems, result.warnings)
     indexes = _FolderIndexes(result)
     seen: dict[str, Report] = {}
     for path in files:
         if indexes.is_index(path):
             continue
-        for item in _read_file(path):
+        for item in _read_file(path, result.warnings):
             if isinstance(item, ReportError):
                 result.problems.append(item)
                 continue
@@ -155,41 +164,8 @@ def read_reports(paths: str | Path | Iterable[str | Path]) -> ReportSet:
     return result
 
 
-def _collect(paths: Iterable[str | Path], problems: list[ReportError]) -> list[Path]:
-    """Every file under *paths*, once each, in sorted order."""
-    found: dict[Path, Path] = {}
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for file in _walk(path):
-                found.setdefault(_resolved(file), file)
-        elif path.is_file():
-            found.setdefault(_resolved(path), path)
-        else:
-            problems.append(ReportError(str(path), "no such file or folder"))
-    return sorted(found.values(), key=lambda p: p.as_posix())
-
-
-def _resolved(path: Path) -> Path:
-    """*path* with links followed; a link loop stays as it is, for reading to report."""
-    try:
-        return path.resolve()
-    # RuntimeError: Python 3.11's "Symlink loop from ..."; ValueError: a NUL in the name.
-    except (OSError, RuntimeError, ValueError):
-        return path.absolute()
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under *folder*, recursively, hidden files and folders skipped."""
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                yield Path(root) / name
-
-
-def _read_file(path: Path) -> list[Entry | ReportError]:
-    """Read one file with the reader its extension names."""
+def _read_file(path: Path, warnings: list[ReportError]) -> list[Entry | ReportError]:
+    """Read one file with the reader its extension names; decoding warnings go to *warnings*."""
     label = str(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -208,8 +184,8 @@ def _read_file(path: Path) -> list[Entry | ReportError]:
             reason = f"too large: {size:,} bytes is over the {limit:,}-byte limit"
             return [ReportError(label, reason)]
         if reader.table:
-            return _read_table_file(path, reader)
-        text = decode_report(label, path.read_bytes())
+            return _read_table_file(path, reader, warnings)
+        text = decode_report(label, path.read_bytes(), warnings)
     except OSError as error:
         return [ReportError(label, f"cannot be read: {error.strerror or error}")]
     if isinstance(text, ReportError):
@@ -217,70 +193,33 @@ def _read_file(path: Path) -> list[Entry | ReportError]:
     return reader.read(label, [text])
 
 
-def _read_table_file(path: Path, reader: Format) -> list[Entry | ReportError]:
+def _read_table_file(
+    path: Path, reader: Format, warnings: list[ReportError]
+) -> list[Entry | ReportError]:
     """Stream a table; undecodable bytes are kept as surrogates for its rows to refuse."""
-    with path.open("rb") as stream:
-        head = stream.read(_SNIFF_BYTES)
-    if _looks_binary(head):
-        return [_binary(str(path), head)]
-    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as lines:
+    encoding = _table_encoding(path)
+    if isinstance(encoding, ReportError):
+        return [encoding]
+    if encoding.warning is not None:
+        warnings.append(encoding.warning)
+    # JSON has no raw line break inside a value, so its line ends may be unified first.
+    newline = "" if reader.lines is None else None
+    with _open_table(path, encoding, newline=newline) as stream:
+        lines = stream if reader.lines is None else reader.lines(stream)
         return reader.read(str(path), lines)
 
 
-def decode_report(path: str, raw: bytes) -> str | ReportError:
-    """Decode a whole report file: UTF-8 (BOM or not), UTF-16 with a BOM, or the
-    charset an HTML page declares. Anything else is refused, never guessed, because a
-    wrong guess garbles the very place names the gazetteer has to match."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return _newlines(raw.decode("utf-16"))
-        except UnicodeDecodeError:
-            return ReportError(path, "not readable as the UTF-16 its byte order mark announces")
-    if b"\x00" in raw:
-        return _binary(path, raw)
-    try:
-        return _newlines(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        charset = declared_charset(raw) if path.lower().endswith((".html", ".htm")) else None
-        if charset not in (None, "utf-8", "utf8"):
-            try:
-                return _newlines(raw.decode(str(charset)))
-            except (LookupError, UnicodeDecodeError):
-                pass
-        line = raw.count(b"\n", 0, error.start) + 1
-        bad = raw[error.start]
-        reason = f"not UTF-8 text (byte 0x{bad:02X} at byte {error.start}); save it as UTF-8"
-        return ReportError(path, reason, line=line)
+def _table_encoding(path: Path) -> TableEncoding | ReportError:
+    """How a table file is decoded, from its first bytes."""
+    with path.open("rb") as stream:
+        return sniff_table(str(path), stream.read(_SNIFF_BYTES))
 
 
-def _looks_binary(head: bytes) -> bool:
-    """Whether a table's first bytes are binary data rather than text with a stray NUL.
-
-    A stray NUL refuses only its own row (see :mod:`mapper.read.tables`); a zip, a
-    spreadsheet or UTF-16 without a byte order mark is refused whole.
-    """
-    nuls = head.count(b"\x00")
-    if not nuls:
-        return False
-    if nuls * 10 > len(head):
-        return True
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return error.start < len(head) - 3  # a character cut at the end of the head is fine
-    return False
-
-
-def _binary(path: str, raw: bytes) -> ReportError:
-    """The error for a file holding NUL bytes."""
-    at = raw.index(b"\x00")
-    line = raw.count(b"\n", 0, at) + 1
-    return ReportError(path, f"a binary file, not text (NUL byte at byte {at})", line=line)
-
-
-def _newlines(text: str) -> str:
-    """Unify Windows and old Mac line ends."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def _open_table(path: Path, encoding: TableEncoding, *, newline: str | None = "") -> TextIO:
+    """Open a table as text in *encoding*, past any stray bytes before it."""
+    stream = path.open("rb")
+    stream.seek(encoding.skip)
+    return io.TextIOWrapper(stream, encoding=encoding.codec, errors=UNDECODABLE, newline=newline)
 
 
 def _report(
@@ -299,7 +238,7 @@ def _report(
     if fields.get("published") in (None, "") and "date" in fields:
         fields["published"] = fields["date"]  # the key static-site generators use
     fields.update({key: value for key, value in index.items() if clean_field(value)})
-    text = _newlines(entry.text)
+    text = newlines(entry.text)
     title = clean_field(fields.get("title"))
     if entry.headline is not None and title is not None and title != entry.headline:
         text = f"{entry.headline}\n\n{text}"  # the index renamed it: the line is body text
@@ -337,26 +276,31 @@ class _FolderIndexes:
 
     def metadata(self, path: Path) -> dict[str, object]:
         """Fields the folder's index gives *path* (empty when none)."""
-        return self._load(path.parent).get(_resolved(path), {})
+        return self._load(path.parent).get(resolved(path), {})
 
     def is_index(self, path: Path) -> bool:
         """Whether *path* is a folder index (metadata, not reports)."""
         self._load(path.parent)
-        return _resolved(path) in self._index_files
+        return resolved(path) in self._index_files
 
     def _load(self, folder: Path) -> dict[Path, dict[str, object]]:
-        key = _resolved(folder)
+        key = resolved(folder)
         if key not in self._folders:
             self._folders[key] = {}
             for csv_path in sorted(folder.glob("*.csv"), key=lambda p: p.name):
                 if not csv_path.name.startswith(".") and _has_index_header(csv_path):
-                    self._index_files.add(_resolved(csv_path))
+                    self._index_files.add(resolved(csv_path))
                     self._read_index(csv_path, self._folders[key])
         return self._folders[key]
 
     def _read_index(self, csv_path: Path, into: dict[Path, dict[str, object]]) -> None:
         label = str(csv_path)
-        with csv_path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as lines:
+        encoding = _table_encoding(csv_path)
+        if isinstance(encoding, ReportError):  # not after _has_index_header read its header
+            return
+        if encoding.warning is not None:
+            self._result.warnings.append(encoding.warning)
+        with _open_table(csv_path, encoding) as lines:
             records = csv_records(label, lines)
             header: list[str] | None = None
             for record in records:
@@ -369,7 +313,7 @@ class _FolderIndexes:
                     continue
                 row = dict(zip(header, cells, strict=False))
                 name = row.pop("file", "").strip()
-                target = _resolved(csv_path.parent / name)
+                target = resolved(csv_path.parent / name)
                 # Siblings only: "../../elsewhere" is not a file of this folder.
                 if not name or Path(name).name != name or not target.is_file():
                     reason = f"index row names {name!r}, which is not a file in this folder"
@@ -383,7 +327,10 @@ def _has_index_header(csv_path: Path) -> bool:
     if not csv_path.is_file():  # a pipe or device named *.csv: reading it would not end
         return False
     try:
-        with csv_path.open(encoding="utf-8-sig", errors="replace", newline="") as lines:
+        encoding = _table_encoding(csv_path)
+        if isinstance(encoding, ReportError):
+            return False
+        with _open_table(csv_path, encoding) as lines:
             first = next(iter(csv_records(str(csv_path), lines)), None)
     except OSError:
         return False

@@ -10,13 +10,20 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
+from typing import TextIO
 
 from mapper.errors import ReportError
-from mapper.read.fields import Entry
+from mapper.read.fields import MAX_TEXT_CHARS, Entry
 
 #: A CSV whose header has this column and no ``text`` column describes sibling files.
 INDEX_COLUMN = "file"
 TEXT_COLUMN = "text"
+#: Longest JSON line read: 4 Mi characters, forty times the text kept
+#: (:data:`~mapper.read.fields.MAX_TEXT_CHARS`), so even a text cut there and written
+#: all in ``\uXXXX`` escapes fits. A longer line is refused without being held whole.
+MAX_LINE_CHARS = 2**22
+#: How much of a refused line is read at a time while it is skipped.
+_SKIP_CHARS = 2**16
 
 
 def is_index_header(header: Iterable[str]) -> bool:
@@ -46,6 +53,20 @@ def numbered_records(lines: Iterable[str]) -> Iterator[tuple[int, list[str] | cs
         end = reader.line_num
         if cells:
             yield start, cells
+
+
+def bounded_lines(stream: TextIO, limit: int = MAX_LINE_CHARS) -> Iterator[str]:
+    """Yield the lines of *stream*, cutting any over *limit* characters to ``limit + 1``.
+
+    The rest of a long line is read in small pieces and dropped, so memory stays bounded
+    whatever the file holds. *stream* must give ``"\n"`` line ends (opened with
+    ``newline=None``), so a cut can never fall between ``"\r"`` and ``"\n"``.
+    """
+    while line := stream.readline(limit + 1):
+        if len(line) > limit and not line.endswith("\n"):
+            while (rest := stream.readline(_SKIP_CHARS)) and not rest.endswith("\n"):
+                pass
+        yield line
 
 
 def csv_records(path: str, lines: Iterable[str]) -> Iterator[tuple[int, list[str]] | ReportError]:
@@ -79,6 +100,8 @@ def read_csv(path: str, lines: Iterable[str]) -> list[Entry | ReportError]:
         out.append(_row_entry(path, line, dict(zip(header, cells, strict=True))))
     if header is None:
         return [ReportError(path, "empty table: no header and no rows")]
+    if not out:
+        return [ReportError(path, "empty table: a header and no rows")]
     return out
 
 
@@ -86,6 +109,13 @@ def read_jsonl(path: str, lines: Iterable[str]) -> list[Entry | ReportError]:
     """Read a JSON Lines report table: one object with a ``"text"`` per line."""
     out: list[Entry | ReportError] = []
     for line, content in enumerate(lines, start=1):
+        if len(content.rstrip("\r\n")) > MAX_LINE_CHARS:
+            reason = (
+                f"line too long: over {MAX_LINE_CHARS:,} characters, and a report keeps "
+                f"{MAX_TEXT_CHARS:,}; not read"
+            )
+            out.append(ReportError(path, reason, line=line))
+            continue
         if not content.strip():
             continue
         try:
