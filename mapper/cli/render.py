@@ -50,8 +50,12 @@ def register(subparsers: Any) -> None:
 
 
 def save_map(incidents: Any, args: argparse.Namespace, gazetteer: Any) -> None:
-    """Render ``incidents`` with the command's map options and write ``args.output``."""
+    """Render ``incidents`` with the command's map options and write ``args.output``.
+
+    The map is written atomically: a failed or interrupted write leaves any old map.
+    """
     from mapper.render import render
+    from mapper.table import write_atomically
 
     tiles = None if args.tiles.lower() == "none" else args.tiles
     try:
@@ -66,10 +70,14 @@ def save_map(incidents: Any, args: argparse.Namespace, gazetteer: Any) -> None:
     except IncidentTableError as error:
         where = getattr(args, "table", None) or "the incident table"
         raise IncidentTableError(f"{where}: {error}") from None
+    html = fmap.get_root().render()
     try:
-        args.output.write_text(fmap.get_root().render(), encoding="utf-8")
+        write_atomically(args.output, html)
     except OSError as error:
-        raise MapperError(f"{args.output}: cannot write the map: {error.strerror}") from error
+        raise MapperError(
+            f"{args.output}: cannot write the map: {error.strerror or error}"
+            " (any map already there is left as it was)"
+        ) from None
 
 
 def run_render(args: argparse.Namespace) -> int:

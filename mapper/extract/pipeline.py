@@ -18,7 +18,7 @@ import pandas as pd
 
 from mapper.errors import ReportError
 from mapper.read import Report, ReportSet, read_reports
-from mapper.table import incident_frame
+from mapper.table import check_figures, incident_frame
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
@@ -39,7 +39,8 @@ class Outcome:
 
     ``status`` is ``"incidents"`` (``n_incidents`` > 0), ``"none"``, ``"unreadable"``
     (the input gave no report; ``reason`` says why) or ``"failed"`` (extraction
-    raised; ``reason`` names the error).
+    raised; ``reason`` names the error). ``warnings`` say which implausible figures
+    were left empty (:func:`~mapper.table.check_figures`).
     """
 
     report_id: str | None
@@ -48,6 +49,7 @@ class Outcome:
     status: str
     n_incidents: int = 0
     reason: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -125,7 +127,8 @@ def run_extraction(
         if column not in incidents.columns:  # no rows: keep the table's shape anyway
             incidents[column] = pd.Series(dtype="string")
         incidents[column] = incidents[column].astype("string")
-    return Extraction(incidents, outcomes, list(report_set.warnings))
+    figures = [ReportError(o.path, w, line=o.line) for o in outcomes for w in o.warnings]
+    return Extraction(incidents, outcomes, [*report_set.warnings, *figures])
 
 
 def extract_one(report: Report, gazetteer: Gazetteer) -> tuple[list[dict[str, Any]], Outcome]:
@@ -146,8 +149,14 @@ def extract_one(report: Report, gazetteer: Gazetteer) -> tuple[list[dict[str, An
         }
         for number, row in enumerate(found, start=1)
     ]
+    # A figure past the ceiling is a misreading, and past 2**63 it would sink the table.
+    checked = [check_figures(row) for row in rows]
+    rows = [row for row, _ in checked]
+    warnings = tuple(f"incident {row['incident_id']}: {w}" for row, ws in checked for w in ws)
     status = "incidents" if rows else "none"
-    return rows, Outcome(report.report_id, report.path, report.line, status, len(rows))
+    return rows, Outcome(
+        report.report_id, report.path, report.line, status, len(rows), warnings=warnings
+    )
 
 
 def _as_report_set(reports: Source) -> ReportSet:

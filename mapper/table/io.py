@@ -3,8 +3,10 @@
 The format follows the file extension (:data:`FORMATS`). Every format round-trips
 exactly: what :func:`write_incidents` writes, :func:`read_incidents` reads back
 with the same values and the dtypes of :mod:`mapper.table.schema`. Output is
-deterministic, byte for byte, and written to a temporary file first so a failed
-write never leaves half a table behind.
+deterministic, byte for byte, and written atomically (:mod:`mapper.table.atomic`) so
+a failed write never leaves half a table behind. A CSV text cell that a spreadsheet
+would run as a formula is written with a leading quote (:func:`guard_formula`),
+which reading takes off again.
 
 Two things a table does not keep: an empty string reads back as missing (CSV has
 no way to tell them apart, so no format does), and columns beyond the documented
@@ -15,11 +17,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import math
-import os
-import secrets
-import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,14 +28,19 @@ import pandas as pd
 
 from mapper.errors import IncidentTableError
 from mapper.read import numbered_records
+from mapper.table.atomic import write_atomically
 from mapper.table.cells import Cell, Row, dumps, typed_frame
-from mapper.table.schema import INCIDENT_COLUMNS, conform_incidents
+from mapper.table.schema import INCIDENT_COLUMNS, MERGE_COLUMNS, conform_incidents
 
 #: Columns every table must have.
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(INCIDENT_COLUMNS)
 _COORDINATES = ("latitude", "longitude")
 #: What a GeoJSON feature's properties must hold: a null geometry means no coordinates.
 _PROPERTY_COLUMNS = tuple(c for c in REQUIRED_COLUMNS if c not in _COORDINATES)
+#: Columns read as numbers: their CSV cells are never guarded against formulas.
+_NUMERIC_COLUMNS = frozenset(
+    c for c, dtype in {**INCIDENT_COLUMNS, **MERGE_COLUMNS}.items() if dtype != "string"
+)
 
 
 class Format(NamedTuple):
@@ -76,9 +81,12 @@ def write_incidents(incidents: pd.DataFrame, path: str | Path) -> None:
     except ValueError as error:
         raise IncidentTableError(f"{path}: cannot be written: {error}") from None
     try:
-        _write_atomically(path, content)
+        write_atomically(path, content)
     except OSError as error:
-        raise IncidentTableError(f"{path}: cannot be written: {error.strerror or error}") from None
+        raise IncidentTableError(
+            f"{path}: cannot be written: {error.strerror or error}"
+            " (any table already there is left as it was)"
+        ) from None
 
 
 def read_incidents(path: str | Path) -> pd.DataFrame:
@@ -133,38 +141,79 @@ def _plain(value: Any) -> Cell:
     return str(value)
 
 
-def _write_atomically(path: Path, content: str) -> None:
-    """Write *content* to a new file beside *path*, then put it in *path*'s place.
-
-    The new file is created like any other (the umask applies), not private as a
-    ``tempfile`` one would be; a file it replaces keeps the mode its owner chose.
-    """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
-    created = False
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        created = True
-        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-        if path.is_file():
-            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
-        os.replace(temporary, path)
-    except BaseException:
-        if created:
-            temporary.unlink(missing_ok=True)
-        raise
-
-
 # --- CSV -------------------------------------------------------------------------
 
 
+#: What makes a spreadsheet read a cell as a formula, when it comes first (OWASP, CSV
+#: Injection): ``=``, ``+``, ``-``, ``@``, tab and carriage return.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def guard_formula(value: str) -> str:
+    """Text for a CSV cell that no spreadsheet runs as a formula.
+
+    A value that starts with a character of :data:`FORMULA_STARTS`, after any single
+    quotes, gets one more quote in front (OWASP's advice); :func:`unguard_formula`
+    takes exactly that quote off again, so every value reads back as it was.
+
+    Examples
+    --------
+    >>> print(guard_formula('=HYPERLINK("http://evil.example/")'))
+    '=HYPERLINK("http://evil.example/")
+    >>> print(guard_formula("'Twas a rocket"), guard_formula("'-1"), guard_formula("2020"))
+    'Twas a rocket ''-1 2020
+    """
+    if value[:1] in FORMULA_STARTS or (value[:1] == "'" and _after_quotes(value)):
+        return "'" + value
+    return value
+
+
+def unguard_formula(value: str) -> str:
+    """The value :func:`guard_formula` was given (other text is returned unchanged)."""
+    if value[:1] == "'" and _after_quotes(value):
+        return value[1:]
+    return value
+
+
+#: First characters of the text that :func:`guard_formula` may change.
+_GUARDED_STARTS = FORMULA_STARTS | {"'"}
+
+
+def _after_quotes(value: str) -> bool:
+    """Whether a formula character follows the leading quotes."""
+    first = value.lstrip("'")[:1]
+    return first != "" and first in FORMULA_STARTS
+
+
 def _write_csv(columns: list[str], rows: list[dict[str, Cell]]) -> str:
+    text = _csv_text(columns, rows, cr_safe=False)
+    # csv quotes a cell holding a character of its line terminator, "\n" here, but
+    # not a lone CR, which spreadsheets and csv readers take for the end of a row (the
+    # rest of the cell would start a row of its own). Rare: only then write it again.
+    return _csv_text(columns, rows, cr_safe=True) if "\r" in text else text
+
+
+def _csv_text(columns: list[str], rows: list[dict[str, Cell]], *, cr_safe: bool) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+    header: list[Cell] = [guard_formula(c) for c in columns]
+    for cells in itertools.chain([header], (_csv_row(row, columns) for row in rows)):
+        if cr_safe and any(isinstance(cell, str) and "\r" in cell for cell in cells):
+            line = io.StringIO()
+            csv.writer(line, lineterminator="\r\n").writerow(cells)  # quotes every CR
+            out.write(line.getvalue()[:-2] + "\n")
+        else:
+            writer.writerow(cells)
     return out.getvalue()
+
+
+def _csv_row(row: dict[str, Cell], columns: list[str]) -> list[Cell]:
+    """Missing as an empty cell, text guarded against formulas, numbers as they are."""
+    starts = _GUARDED_STARTS
+    return [
+        guard_formula(v) if v.__class__ is str and v[:1] in starts else "" if v is None else v
+        for v in map(row.__getitem__, columns)
+    ]
 
 
 def _read_csv(path: str, text: str) -> tuple[list[str], list[Row]]:
@@ -174,13 +223,16 @@ def _read_csv(path: str, text: str) -> tuple[list[str], list[Row]]:
         if isinstance(cells, csv.Error):
             raise IncidentTableError(f"{path}:{start}: broken CSV row: {cells}")
         if header is None:
-            header = _header(path, start, cells)
+            header = _header(path, start, [unguard_formula(name) for name in cells])
             continue
         if len(cells) != len(header):
             raise IncidentTableError(
                 f"{path}:{start}: {len(cells)} fields where the header has {len(header)}"
             )
-        values = {c: (v if v != "" else None) for c, v in zip(header, cells, strict=True)}
+        values = {
+            c: (None if v == "" else v if c in _NUMERIC_COLUMNS else unguard_formula(v))
+            for c, v in zip(header, cells, strict=True)
+        }
         rows.append((f":{start}", values))
     if header is None:
         raise IncidentTableError(f"{path}: empty file: no header row")

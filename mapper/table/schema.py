@@ -7,9 +7,12 @@ keeps it (adding ``n_reports`` and ``sources``), the renderer and the CLI read i
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from numbers import Integral
 from typing import Any
 
 import pandas as pd
+
+from mapper.errors import IncidentTableError
 
 #: Weapon vocabulary, in the order a legend lists it.
 WEAPONS: tuple[str, ...] = (
@@ -62,6 +65,53 @@ MERGE_COLUMNS: dict[str, str] = {
 }
 
 
+#: Columns that count something: rockets and shells fired, people killed and injured.
+FIGURE_COLUMNS: tuple[str, ...] = ("projectiles", "killed", "injured")
+
+#: The largest figure one incident can plausibly have. More is a misreading (a
+#: year, a running total, a typo), and a count past 2**63 would not fit the table.
+FIGURE_CEILING = 100_000
+
+
+def check_figures(row: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Empty the figures of *row* that are not plausible counts, saying why.
+
+    Parameters
+    ----------
+    row
+        One incident; its :data:`FIGURE_COLUMNS` are checked, missing ones skipped.
+
+    Returns
+    -------
+    tuple
+        A copy of *row* with each figure that is not a whole number from 0 to
+        :data:`FIGURE_CEILING` set to None, and one reason per figure emptied.
+
+    Examples
+    --------
+    >>> row, reasons = check_figures({"killed": 2, "injured": 10**20})
+    >>> row
+    {'killed': 2, 'injured': None}
+    >>> print(*reasons)
+    injured 100000000000000000000 is over 100,000, too many for one incident; left empty
+    """
+    checked = dict(row)
+    reasons: list[str] = []
+    for column in FIGURE_COLUMNS:
+        value = checked.get(column)
+        if value is None or value is pd.NA:
+            continue
+        if isinstance(value, bool) or not isinstance(value, Integral) or int(value) < 0:
+            why = "is not a count"
+        elif int(value) > FIGURE_CEILING:
+            why = f"is over {FIGURE_CEILING:,}, too many for one incident"
+        else:
+            continue
+        reasons.append(f"{column} {value!r} {why}; left empty")
+        checked[column] = None
+    return checked, reasons
+
+
 def incident_frame(rows: Iterable[Mapping[str, Any]] = ()) -> pd.DataFrame:
     """Build an incident table with the documented columns and dtypes.
 
@@ -81,7 +131,14 @@ def incident_frame(rows: Iterable[Mapping[str, Any]] = ()) -> pd.DataFrame:
 
 
 def conform_incidents(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return *frame* with every documented column present, ordered and typed."""
+    """Return *frame* with every documented column present, ordered and typed.
+
+    Raises
+    ------
+    IncidentTableError
+        A documented column whose values cannot take its type (text in a count, a
+        count past 2**63), naming the column.
+    """
     frame = frame.copy()
     known = {**INCIDENT_COLUMNS, **MERGE_COLUMNS}
     for column, dtype in INCIDENT_COLUMNS.items():
@@ -89,6 +146,14 @@ def conform_incidents(frame: pd.DataFrame) -> pd.DataFrame:
             frame[column] = pd.Series([pd.NA] * len(frame), dtype=dtype, index=frame.index)
     for column, dtype in known.items():
         if column in frame.columns:
-            frame[column] = frame[column].astype(dtype)
+            try:
+                frame[column] = frame[column].astype(dtype)
+            except (TypeError, ValueError, OverflowError) as error:
+                raise IncidentTableError(
+                    f"column {column!r} cannot be read as {_DTYPE_NAMES[dtype]}: {error}"
+                ) from None
     extra = [c for c in frame.columns if c not in INCIDENT_COLUMNS]
     return frame[[*INCIDENT_COLUMNS, *extra]].reset_index(drop=True)
+
+
+_DTYPE_NAMES = {"Int64": "whole numbers", "Float64": "numbers", "string": "text"}
