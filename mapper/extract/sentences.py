@@ -74,7 +74,7 @@ _ANY_DATELINE_RE = re.compile("|".join(f"(?:{d.pattern})" for d in _DATELINES))
 #: A sentence ends before white space and a capital, or, on pages that lost the space
 #: ("... other provinces.The Pentagon said"), between a word and a capitalised word.
 _SENTENCE_END_RE = re.compile(
-    r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
+    r"[.!?](?:[\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]))"
 )
 _ABBREVIATIONS = frozenset(
     [

@@ -19,7 +19,7 @@ from mapper.extract.vocabulary import (
     TARGET_TERMS,
     WEAPON_TERMS,
 )
-from mapper.extract.words import has_digit, key_words, single_words, words_of
+from mapper.extract.words import has_digit, key_words, rare_words, single_words, words_of
 
 
 def _alternation(phrases: object) -> str:
@@ -56,7 +56,9 @@ _SINGLE_RE = re.compile(
     rf"\b(?:a|an|single)\s+(?P<mods>(?:{_MODIFIER}){{0,2}}?)(?:{_NOUNS})\b{_NOT_ACT}"
 )
 _TARGET_RANK = {target: rank for rank, target in enumerate(TARGET_PRIORITY)}
-_WEAPON_KEYS = key_words(WEAPON_TERMS)
+#: Words too common to test a weapon phrase by ("us strikes", "car bomb").
+_COMMON = frozenset("us u s car air fire dead off american coalition vehicle truck".split())  # noqa: SIM905
+_WEAPON_KEYS = rare_words(WEAPON_TERMS, _COMMON)
 _WEAPON_WORDS = single_words(WEAPON_TERMS)
 _VERB_KEYS = key_words(ATTACK_VERBS)
 _NOUN_WORDS = key_words(ATTACK_NOUNS)

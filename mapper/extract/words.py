@@ -32,6 +32,20 @@ def key_words(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in words_of(phrase))
 
 
+def rare_words(phrases: Iterable[str], common: frozenset[str]) -> frozenset[str]:
+    """One word of each phrase, not a *common* one where it has another.
+
+    A phrase can only match where every one of its words is, so one word each is as
+    sure a test as all of them, and far more selective when "us" or "car" is left out
+    ("us strikes": "strikes").
+    """
+    keys = set()
+    for phrase in phrases:
+        words = sorted(words_of(phrase), key=lambda w: (w in common, -len(w), w))
+        keys.add(words[0])
+    return frozenset(keys)
+
+
 def single_words(phrases: Iterable[str]) -> frozenset[str]:
     """The phrases that are one word: a word-set hit is already a match."""
     return frozenset(p.lower() for p in phrases if len(words_of(p)) == 1 and p.isalpha())
