@@ -58,7 +58,7 @@ _NONE_HARMED_RE = re.compile(
     r"\b(?:no(?:body| one|-one)?|none)\s+(?:\w+\s+){0,3}?(?:was|were|has been|had been)\s+"
     r"(?:\w+\s+)?(?:hurt|injured|wounded|harmed)\b"
     r"|\b(?:caused|causing|there were|with|reported|inflicting|but|left|leaving|resulted in)"
-    r"\s+no\s+(?:\w+\s+)?(?:casualties|causalities|injuries|victims)\b"
+    r"\s+no\s+(?:\w+\s+(?:or\s+)?)?(?:casualties|causalities|injuries|victims)\b"
     r"|\b(?:did not|didn't|does not|failed to)\s+(?:\w+\s+)?(?:result in|cause|lead to|leave"
     r"|inflict|produce)\s+(?:any\s+)?(?:\w+\s+)?(?:casualties|causalities|injuries|victims)\b"
     r"|\bno\s+(?:\w+\s+)?(?:casualties|causalities|injuries)\s+(?:were|have been|had been)\s+"

@@ -43,6 +43,11 @@ SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
     "blame": re.compile(
         r"\b(?:blam\w+|accus\w+|pointed the finger|claimed responsibility|denied)\b"
     ),
+    # "An official refuted claims of a drone strike", "reports suggested an attack".
+    "denial": re.compile(
+        r"\b(?:refut\w*|baseless|rumou?rs?|false (?:claims|reports|news))\b"
+        r"|\b(?:claims|reports)\b[^.;]{0,60}\bsuggest(?:ed|s|ing)\b"
+    ),
     "history": re.compile(
         r"\b(?:invad\w+|invasion|anniversary|commemorat\w+|years? ago|decades?|remember\w*|"
         r"recall\w*)\b",
@@ -81,7 +86,7 @@ _SKIP_PREFIXES: tuple[str, ...] = tuple(
     sometimes far withdr pull redeploy reposition hand transfer relocat repatriat blam accus
     pointed claimed denied invad invasion anniversar commemorat years year decade remember
     recall threat vow promis warn pledg planned plan talks summit negotiat dialogue delegation
-    met agreement deal""".split()  # noqa: SIM905
+    met agreement deal refut baseless rumor rumour false suggest""".split()  # noqa: SIM905
 )
 #: A word of a space-joined word set that begins with one of them: one search, not a
 #: ``startswith`` per word.
@@ -189,12 +194,24 @@ SPEAKER_WORDS = frozenset(
 )
 
 
+#: "The drone attack comes days after the premier travelled to Baghdad for talks": the
+#: places of what it came after were not attacked.
+_COMES_AFTER_RE = re.compile(
+    r"\b(?:comes?|came)\s+(?:\w+\s+){0,3}?(?:after|before|amid|as|ahead of)\b.*$", re.IGNORECASE
+)
+
+
 def excluded_spans(clause: str) -> list[tuple[int, int]]:
     """Character spans of *clause* whose places were not attacked."""
     if _LAUNCHER_RE.search(clause):
         return [(0, len(clause))]
     spans = [m.span() for m in _LAUNCH_RE.finditer(clause)]
     spans.extend(m.span() for m in _DESCRIPTIVE_RE.finditer(clause))
+    spans.extend(
+        m.span()
+        for m in _COMES_AFTER_RE.finditer(clause)
+        if attack_strength(m.group()) != ATTACK  # "came two days after jets bombed X"
+    )
     if not words_of(clause).isdisjoint(SPEAKER_WORDS) and attack_strength(clause):
         # Where the speaker is was not hit, unless the clause says so.
         spans.extend(m.span() for m in _SPEAKER_PLACE_RE.finditer(clause))

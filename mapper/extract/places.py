@@ -207,6 +207,8 @@ _EXCLUSION_KEYS = SPEAKER_WORDS | frozenset(
         "where",
         "which",
         "that",
+        "comes",
+        "came",
     ]
 )
 

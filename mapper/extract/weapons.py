@@ -53,8 +53,12 @@ _PROJECTILES_RE = re.compile(
     rf"additional|remaining)\s+)?(?P<mods>(?:{_MODIFIER}){{0,2}}?)(?P<noun>{_NOUNS})\b{_NOT_ACT}",
 )
 _SINGLE_RE = re.compile(
-    rf"\b(?:a|an|single)\s+(?P<mods>(?:{_MODIFIER}){{0,2}}?)(?:{_NOUNS})\b{_NOT_ACT}"
+    # Not the carrier of what was dropped: "an explosive dropped from a drone".
+    rf"(?<!from )(?<!by )\b(?:a|an|single)\s+(?P<mods>(?:{_MODIFIER}){{0,2}}?)(?:{_NOUNS})\b"
+    rf"{_NOT_ACT}"
 )
+#: A bomb dropped from a drone: the drone is the weapon.
+_DROPPED_FROM_RE = re.compile(r"\b(?:dropped|released) (?:from|by) (?:an? )?(?:[\w-]+ )?drones?\b")
 _TARGET_RANK = {target: rank for rank, target in enumerate(TARGET_PRIORITY)}
 #: Words too common to test a weapon phrase by ("us strikes", "car bomb").
 _COMMON = frozenset("us u s car air fire dead off american coalition vehicle truck".split())  # noqa: SIM905
@@ -111,6 +115,8 @@ def choose_weapon(texts: list[str]) -> str | None:
     ("explosions were heard", "a blast", "shelling") only when no text names a kind.
     """
     first: str | None = None
+    if any("drone" in text and _DROPPED_FROM_RE.search(text.lower()) for text in texts[:1]):
+        return "drone"  # "an explosive device dropped from a drone struck the field"
     for text in texts:
         if words_of(text).isdisjoint(_WEAPON_KEYS):
             continue

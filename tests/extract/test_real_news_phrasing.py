@@ -632,3 +632,37 @@ def test_a_retaliation_told_in_a_to_which_clause_is_its_own_attack(gaz):
 def test_the_capital_is_baghdad_unless_it_is_another_capital(gaz, text, place, precision):
     [row] = incidents(gaz, text)
     assert (row["place_id"], row["geo_precision"]) == (place, precision)
+
+
+def test_a_bomb_dropped_from_a_drone_is_a_drone_attack_without_a_projectile_count(gaz):
+    text = (
+        "An explosive device dropped from a drone struck the Khor Mor gas field on Friday "
+        "but caused no damage or casualties, officials said."
+    )
+    [row] = incidents(gaz, text, published="2023-01-14")
+    assert (row["weapon"], row["projectiles"], row["killed"], row["injured"]) == (
+        "drone",
+        None,
+        0,
+        0,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A local official refuted claims of a drone strike on the Khor Mor gas field on Sunday.",
+        "Reports circulated online suggested a drone attack on the Khor Mor field on Sunday.",
+    ],
+)
+def test_a_denied_or_rumoured_attack_is_no_incident(gaz, sentence):
+    assert incidents(gaz, sentence, published="2024-05-13") == []
+
+
+def test_where_someone_travelled_before_an_attack_was_not_attacked(gaz):
+    text = (
+        "A drone struck the Khor Mor gas field on Friday. The drone attack comes days after "
+        "the premier travelled to Baghdad for talks on the budget."
+    )
+    rows = incidents(gaz, text, published="2023-01-14")
+    assert [r["place_id"] for r in rows] == ["khor-mor-gas-field"]
