@@ -117,7 +117,7 @@ _ASIDE_WORDS = frozenset(("after", "before", "ahead", "amid", "during"))
 
 
 #: One attack singled out of a tally: "..., including one that killed a contractor".
-_SINGLED_OUT_RE = re.compile(r"\s*including\s+one\s+(?:that|which|in which)\b")
+_SINGLED_OUT_RE = re.compile(r"\s*including\s+one\s+(?:that|which|in which|against|on|at|in)\b")
 
 
 def singled_out(clause: str) -> bool:

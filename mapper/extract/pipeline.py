@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from mapper.errors import ReportError
+from mapper.extract.publication import check_date, unresolved_warning
 from mapper.read import Report, ReportSet, read_reports
 from mapper.table import check_figures, incident_frame
 
@@ -39,8 +40,10 @@ class Outcome:
 
     ``status`` is ``"incidents"`` (``n_incidents`` > 0), ``"none"``, ``"unreadable"``
     (the input gave no report; ``reason`` says why) or ``"failed"`` (extraction
-    raised; ``reason`` names the error). ``warnings`` say which implausible figures
-    were left empty (:func:`~mapper.table.check_figures`).
+    raised; ``reason`` names the error). ``warnings`` name the relative dates its
+    publication date left unresolved, and the implausible figures
+    (:func:`~mapper.table.check_figures`) and dates after publication
+    (:func:`~mapper.extract.publication.check_date`) that were left empty.
     """
 
     report_id: str | None
@@ -149,14 +152,31 @@ def extract_one(report: Report, gazetteer: Gazetteer) -> tuple[list[dict[str, An
         }
         for number, row in enumerate(found, start=1)
     ]
-    # A figure past the ceiling is a misreading, and past 2**63 it would sink the table.
-    checked = [check_figures(row) for row in rows]
-    rows = [row for row, _ in checked]
-    warnings = tuple(f"incident {row['incident_id']}: {w}" for row, ws in checked for w in ws)
+    rows, warnings = _checked(rows, report)
     status = "incidents" if rows else "none"
     return rows, Outcome(
         report.report_id, report.path, report.line, status, len(rows), warnings=warnings
     )
+
+
+def _checked(
+    rows: list[dict[str, Any]], report: Report
+) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """The rows with what cannot be right left empty, and the warnings that say so.
+
+    A figure past the ceiling is a misreading (and past 2**63 it would sink the table);
+    a date after publication cannot be the attack's. The report's relative dates that
+    its publication date leaves unresolved are named first.
+    """
+    unresolved = unresolved_warning(report.text, report.title, report.published)
+    warnings = [] if unresolved is None else [unresolved]
+    kept = []
+    for row in rows:
+        row, figures = check_figures(row)
+        row, dates = check_date(row, report.published)
+        warnings.extend(f"incident {row['incident_id']}: {w}" for w in (*figures, *dates))
+        kept.append(row)
+    return kept, tuple(warnings)
 
 
 def _as_report_set(reports: Source) -> ReportSet:

@@ -239,14 +239,25 @@ def _read(
             # "25 fighters were killed in three US air strikes in Iraq on Sunday. One of the
             # strikes hit a headquarters near Qaim": the lede of the attack placed next.
             lede = clause
-        if hit is None and strength == ATTACK_NOUN and not may_tell_casualties(clause.text):
+        dates_the_open_one = (
+            current is not None
+            and current.dated is None
+            and own is not None
+            and names_the_attack(clause.text)
+        )
+        if (
+            hit is None
+            and strength == ATTACK_NOUN
+            and not may_tell_casualties(clause.text)
+            and not dates_the_open_one
+        ):
             # "Attacks on convoys have become a near-daily occurrence": no place, weapon
             # or figure to add, only a word for attacks; the incident's quote stays its own.
             carried = dated
             continue
         if hit is None and current is not None and (other_time or (own and own != current.dated)):
             # "It followed an attack on 8 May, when a drone hit the same base."
-            if current.dated is None and own and not other_time and names_the_attack(clause.text):
+            if dates_the_open_one and not other_time:
                 # "The attack in the early hours of Tuesday did not cause casualties":
                 # the attack told, undated so far.
                 enrich(current, clause, None, own, gazetteer)
@@ -261,7 +272,11 @@ def _read(
             else:
                 carried = own
                 continue
-        separate = own is None and strength == ATTACK and tells_another(clause.text)
+        separate = (
+            own is None
+            and strength == ATTACK
+            and (tells_another(clause.text) or singled_out(clause.text))
+        )
         if separate:
             dated = None  # another attack, on a day not given
         target = (

@@ -114,7 +114,7 @@ _COUNTS = "one|two|three|four|five|six|seven|eight|nine|ten"
 _CLAUSE_RE = re.compile(
     r";\s+|,?\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=on\s+[A-Z])"
     # "a spate of rocket attacks, including one that killed a contractor at ...".
-    r"|,\s+(?=including\s+one\s+(?:that|which|in which)\b)"
+    r"|,\s+(?=including\s+one\s+(?:that|which|in which|against|on|at|in)\b)"
     # "..., to which the US responded with air strikes near Qaim": a second attack.
     r"|,\s+(?=to which\s+(?:\w+\s+){1,3}?(?:responded|retaliated)\b)"
     # "IS claimed two attacks: a fuel tanker was blown up at a checkpoint ...".

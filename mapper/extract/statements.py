@@ -22,6 +22,10 @@ _REPORTED_ON_RE = re.compile(
     r"|claimed)\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|commentary|tweet|post|interview"
     r"|press conference|briefing)\s+)?(?:late\s+|early\s+)?(?:on\s+)?$"
 )
+#: A decision's date: "ordered three days of mourning Saturday", "declared a curfew on".
+_DECIDED_BEFORE_RE = re.compile(
+    r"\b(?:ordered|decreed|declared)\s+(?:[\w'’-]+\s+){0,5}?(?:on\s+)?$"
+)
 #: Verbs of an attack: a clause with one of them tells the event, not a statement.
 _ATTACK_VERBS = (
     r"hit|hits|struck|strikes|fired|launched|targeted|attacked|killed|wounded|injured"
@@ -59,7 +63,8 @@ _HEAD_CHARS = 400
 
 #: The words the statement patterns need, one of them at least: a cheap test first.
 _REPORTING_WORDS = frozenset(
-    "said says announced reported told stated confirmed claimed disclosed declared added".split()  # noqa: SIM905
+    """said says announced reported told stated confirmed claimed disclosed declared added
+    ordered decreed""".split()  # noqa: SIM905
 )
 
 
@@ -89,6 +94,8 @@ def filing_date(text: str, published: str | None) -> str | None:
 def _is_statement_date(text: str, e: DateExpression, dropped_end: int) -> bool:
     if _REPORTED_ON_RE.search(text, max(0, e.start - 30), e.start):
         return True
+    if _DECIDED_BEFORE_RE.search(text, max(0, e.start - 60), e.start):
+        return True  # "the premier ordered three days of mourning Saturday for ..."
     if dropped_end >= 0 and re.fullmatch(r"\s*\(\s*", text[dropped_end : e.start]):
         return True  # "said on Friday (August 14)"
     if _THAT_AFTER_RE.match(text, e.end) and _REPORTED_THAT_BEFORE_RE.search(

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from mapper.merge.dates import BEFORE_PUBLICATION, ON_PUBLICATION_DAY
+from mapper.merge.dates import BEFORE_PUBLICATION, COARSE_SLACK_DAYS, ON_PUBLICATION_DAY
 from mapper.merge.places import PlaceMatcher
 
 #: Bucket width in days for incidents whose date spans several days (month or year).
@@ -31,6 +31,17 @@ _ALL = "all"
 def _periods(lo: int, hi: int) -> range:
     """Slot numbers of the periods a span of days touches (negative: never a day)."""
     return range(-1 - hi // _PERIOD, -(lo // _PERIOD))
+
+
+def _meet(a_lo: int | None, a_hi: int | None, b_lo: int | None, b_hi: int | None) -> bool:
+    """Whether two date spans share a day. Two coarse spans (months, years) must share
+    one of their own days: the slack that lets "in March" meet a report of 1 April does
+    not make February and March one month."""
+    assert a_lo is not None and a_hi is not None and b_lo is not None and b_hi is not None
+    if a_lo != a_hi and b_lo != b_hi:
+        slack = COARSE_SLACK_DAYS
+        a_lo, a_hi, b_lo, b_hi = a_lo + slack, a_hi - slack, b_lo + slack, b_hi - slack
+    return a_lo <= b_hi and b_lo <= a_hi
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +152,7 @@ class _Clusterer:
         incidents, lo, hi = self.incidents, atom.lo, atom.hi
         # Only dated incidents are filed, and they stay dated. Stale filings (an incident
         # whose dates narrowed since) fail the overlap test.
-        return [
-            n
-            for n in dict.fromkeys(found)
-            if incidents[n].lo <= hi and lo <= incidents[n].hi  # type: ignore[operator]
-        ]
+        return [n for n in dict.fromkeys(found) if _meet(incidents[n].lo, incidents[n].hi, lo, hi)]
 
     def _same_report(self, atom: Atom) -> list[int]:
         """Undated incidents of the atom's report naming its very place.

@@ -666,3 +666,25 @@ def test_where_someone_travelled_before_an_attack_was_not_attacked(gaz):
     )
     rows = incidents(gaz, text, published="2023-01-14")
     assert [r["place_id"] for r in rows] == ["khor-mor-gas-field"]
+
+
+def test_the_day_a_mourning_was_ordered_is_not_the_strike_day(gaz):
+    text = (
+        "The prime minister ordered three days of mourning Saturday for the fighters killed "
+        "by US air strikes near Qaim. The US carried out the strikes on Friday."
+    )
+    [row] = incidents(gaz, text, published="2024-02-04")
+    assert row["date"] == "2024-02-02"
+
+
+def test_an_attack_singled_out_against_a_place_is_another_attack(gaz):
+    text = (
+        "Rockets hit the Green Zone early Saturday. The military blamed militias for a "
+        "series of rocket attacks in Baghdad earlier this week, including one against US "
+        "outposts in Baghdad that wounded three soldiers."
+    )
+    rows = incidents(gaz, text, published="2008-02-23")
+    assert [(r["place_id"], r["date"], r["injured"]) for r in rows] == [
+        ("green-zone", "2008-02-23", None),
+        ("baghdad", None, 3),
+    ]

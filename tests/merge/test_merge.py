@@ -104,6 +104,15 @@ def test_a_month_date_reaches_one_day_past_its_month() -> None:
                      mention("b", date="2020-12-02"))) == 2  # fmt: skip
 
 
+def test_two_consecutive_months_stay_two_attacks() -> None:
+    # "In February a bombing in Sadr City ... In March one at a checkpoint in Baghdad".
+    merged = merge(
+        mention("a", 1, date="2016-02", date_precision="month", place_id="sadr-city"),
+        mention("a", 2, date="2016-03", date_precision="month", place_id="baghdad", weapon=None),
+    )
+    assert sorted(merged["date"]) == ["2016-02", "2016-03"]
+
+
 def test_a_report_published_after_midnight_joins_the_attack_of_the_day_before() -> None:
     # 'tonight' in a report of 00:30 on the 18th; the follow-up of the 18th says the 17th.
     merged = merge(
