@@ -103,6 +103,13 @@ class _Clusterer:
         # incidents share a place set, so each is judged once per place.
         self.fits: dict[str, dict[frozenset[str], bool]] = defaultdict(dict)
         self.incidents: list[_Incident] = []
+        # report -> the days its day-precision mentions name: a month the same report
+        # gives to another attack ("days earlier", "in January") is not one of them.
+        self.news_days: dict[str, set[int]] = defaultdict(set)
+        for atom in atoms:
+            if atom.lo is not None and atom.lo == atom.hi:
+                for report in atom.reports:
+                    self.news_days[report].add(atom.lo)
         self.labels = [-1] * len(atoms)
         # (day or -1 - period, block key) -> incidents; periods hold incidents spanning days
         self.slots: dict[tuple[int, str], list[int]] = defaultdict(list)
@@ -133,11 +140,30 @@ class _Clusterer:
         lo, hi = atom.lo, atom.hi
         assert lo is not None and hi is not None and atom.place is not None
         slots = (*range(lo, hi + 1), *_periods(lo, hi))
-        homes = self._fitting(atom, self._overlapping(self.homes, slots, (atom.place,), atom))
+        homes = self._fitting(
+            atom,
+            self._not_its_days(atom, self._overlapping(self.homes, slots, (atom.place,), atom)),
+        )
         if not homes:
             block = self._overlapping(self.slots, slots, self.lookup[atom.place], atom)
-            homes = self._fitting(atom, block)
+            homes = self._fitting(atom, self._not_its_days(atom, block))
         return homes[0] if len(homes) == 1 else None
+
+    def _not_its_days(self, atom: Atom, candidates: list[int]) -> list[int]:
+        """Leave out, for a coarse atom, the one-day incidents on a day its own report
+        dates another attack: "the attack comes days after Ain al-Asad was hit" (January)
+        in a report of an attack on the 25th is not Ain al-Asad's attack of the 25th."""
+        if atom.lo == atom.hi:
+            return candidates
+        days = set().union(*(self.news_days.get(report, ()) for report in atom.reports))
+        if not days:
+            return candidates
+        incidents = self.incidents
+        return [
+            n
+            for n in candidates
+            if not (incidents[n].lo == incidents[n].hi and incidents[n].lo in days)
+        ]
 
     def _overlapping(
         self,

@@ -113,6 +113,27 @@ def test_two_consecutive_months_stay_two_attacks() -> None:
     assert sorted(merged["date"]) == ["2016-02", "2016-03"]
 
 
+def test_a_month_a_report_recalls_beside_its_own_day_is_not_another_reports_attack_that_day() -> (
+    None
+):
+    # Report a: a drone hit Erbil airport on the 25th, "days after" Ain al-Asad was hit
+    # (January). Report b: a drone hit Ain al-Asad on the 25th. Two attacks on Ain al-Asad.
+    merged = merge(
+        mention("a", 1, date="2024-01-25", place_id="erbil-air-base", weapon="drone"),
+        mention("a", 2, date="2024-01", date_precision="month", place_id="ain-al-asad",
+                weapon=None),
+        mention("b", 1, date="2024-01-25", place_id="ain-al-asad", weapon="drone"),
+    )  # fmt: skip
+    assert sorted(merged["report_id"]) == ["a", "a", "b"]
+    # Without a day of its own, report a's January would join b's attack.
+    merged = merge(
+        mention("a", 2, date="2024-01", date_precision="month", place_id="ain-al-asad",
+                weapon=None),
+        mention("b", 1, date="2024-01-25", place_id="ain-al-asad", weapon="drone"),
+    )  # fmt: skip
+    assert sorted(merged["report_id"]) == ["a;b"]
+
+
 def test_a_report_published_after_midnight_joins_the_attack_of_the_day_before() -> None:
     # 'tonight' in a report of 00:30 on the 18th; the follow-up of the 18th says the 17th.
     merged = merge(
