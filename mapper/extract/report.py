@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from gazetteer import distance_km
 from mapper.extract.casualties import may_tell_casualties
 from mapper.extract.context import is_history, singled_out, skip_reason, told_after_colon
-from mapper.extract.dates import find_event_date, narrative_date
+from mapper.extract.dates import date_expressions, find_event_date, narrative_date
 from mapper.extract.headline import fill_from_headline, headline_place
 from mapper.extract.incident import Dated, Incident, enrich, incident_rows, matching_incident
 from mapper.extract.place_references import (
@@ -206,7 +206,10 @@ def _read(
         if own is not None and is_history(own[0], own[1], published):
             carried = None
             continue
-        dated = own or (None if other_time else carried)
+        # A clause that opens on a statement's date ("On Monday night, the ministry said
+        # that militants attacked ...") is not on the narrative's day either.
+        stated_only = own is None and not other_time and _opens_on_a_date(clause.text)
+        dated = own or (None if other_time or stated_only else carried)
         hits = (
             place_hits(clause.text, clause.start, mentions[cursor:stop], gazetteer)
             if stop > cursor or may_name_region(clause.text)
@@ -352,6 +355,12 @@ def _read(
 LEDE_SENTENCES = 2
 #: "The attack took place in X" names the attack just told when X lies this close to it.
 SAME_ATTACK_KM = 80.0
+
+
+def _opens_on_a_date(text: str) -> bool:
+    """Whether *text* opens on a date expression ("On Monday night, ...")."""
+    expressions = date_expressions(text[:40])
+    return bool(expressions) and expressions[0].start <= len("On late ")
 
 
 def _clause_date(text: str, published: str | None, at: Dated | None) -> tuple[Dated | None, bool]:

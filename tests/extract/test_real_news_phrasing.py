@@ -688,3 +688,22 @@ def test_an_attack_singled_out_against_a_place_is_another_attack(gaz):
         ("green-zone", "2008-02-23", None),
         ("baghdad", None, 3),
     ]
+
+
+def test_a_clause_opening_on_a_statements_date_does_not_take_the_narratives_day(gaz):
+    text = (
+        "Two soldiers were killed in an attack on a post near Muqdadiya on Monday night. "
+        "On Monday night, the security cell said that militants attacked a police "
+        "detachment in Tuz Khurmatu, which left four policemen dead."
+    )
+    rows = incidents(gaz, text, published="2020-08-25")
+    assert [r["date"] for r in rows] == ["2020-08-24", None]
+
+
+def test_an_attribution_at_the_end_keeps_the_narratives_day(gaz):
+    text = (
+        "US jets struck more than 80 targets on Friday, the military said. In Iraq, air "
+        "strikes hit sites near Qaim, killing 16 people, a spokesman said on Saturday."
+    )
+    [row] = incidents(gaz, text, published="2024-02-03")
+    assert (row["place_id"], row["date"]) == ("al-qaim", "2024-02-02")
