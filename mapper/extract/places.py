@@ -56,9 +56,9 @@ _VERB_OPENING_RE = re.compile(r"\s*(?:by|hard)\b")
 #: After a name: "province", or the rest of a list that "provinces" closes ("Babil,
 #: Karbala and Anbar provinces", "Babil, Karbala and other provinces").
 _PROVINCE_WORD_RE = re.compile(
+    # Case matters for the listed names: "Karbala and the province" lists none.
     r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)*"
-    r"\s*(?:(?:,\s*)?and\s+other\s+)?(?:province|governorate)s?\b",
-    re.IGNORECASE,
+    r"\s*(?:(?:,\s*)?and\s+other\s+)?(?:[Pp]rovince|[Gg]overnorate)s?\b",
 )
 #: Before a name: "the province of Diyala", "the governorate's district of Dibis".
 _PROVINCE_OF_RE = re.compile(r"\b(?:province|governorate) of\s+$", re.IGNORECASE)

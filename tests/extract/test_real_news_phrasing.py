@@ -707,3 +707,8 @@ def test_an_attribution_at_the_end_keeps_the_narratives_day(gaz):
     )
     [row] = incidents(gaz, text, published="2024-02-03")
     assert (row["place_id"], row["date"]) == ("al-qaim", "2024-02-02")
+
+
+def test_a_town_followed_by_the_province_in_another_phrase_stays_the_town(gaz):
+    [row] = incidents(gaz, "Rockets hit Karbala and the province's governor condemned it.")
+    assert row["place_id"] == "karbala"
