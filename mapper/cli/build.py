@@ -2,7 +2,8 @@
 
 It runs the whole pipeline: read, extract, merge (unless ``--no-merge``) and render,
 printing the run summary to stderr like ``mapper extract``; ``--incidents FILE`` also
-writes the table, for review. The map options are ``mapper render``'s.
+writes the table, for review, and ``--published`` dates reports without a publication
+date as there. The map options are ``mapper render``'s.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mapper.cli.extract import add_published_option
 from mapper.cli.render import add_map_options, save_map
 
 
@@ -34,6 +36,7 @@ def register(subparsers: Any) -> None:
     build.add_argument(
         "--quiet", action="store_true", help="no progress or counts; problems still listed"
     )
+    add_published_option(build)
     add_map_options(build)
     build.set_defaults(func=run_build)
 

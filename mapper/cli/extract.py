@@ -3,9 +3,12 @@
 Prints a summary to stderr: how many reports gave incidents, none, or could not be
 read, then one ``path:line: reason`` line per input that gave nothing. ``--quiet``
 drops the progress bar and the counts line but never the list of unreadable
-inputs: those are errors the user has to see. Exit status: 0 when the run
-completed (even with unreadable inputs, which are listed), 2 on a usage error or
-when no report at all could be read.
+inputs: those are errors the user has to see. ``--published DATE`` dates the reports
+that give no publication date of their own (``mtime``: each file's modification day);
+by default they stay undated, and a warning names the relative dates ("on Tuesday")
+left unresolved. Exit status: 0 when the run completed (even with unreadable inputs,
+which are listed), 2 on a usage error (a ``--published`` value that is not a date is
+one, found before anything is read) or when no report at all could be read.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from mapper.cli.gazetteer import add_gazetteer_option
 from mapper.extract import format_summary, problem_lines, run_extraction
-from mapper.read import ReportSet, read_reports
+from mapper.read import ReportSet, given_publication_date, read_reports
 from mapper.table import FORMATS, write_incidents
 
 if TYPE_CHECKING:
@@ -35,7 +38,8 @@ def register(subparsers: Any) -> None:
         description=(
             "Read reports (.txt, .md, .html, .csv, .jsonl; folders walked), extract "
             "incidents and write them as .csv, .geojson or .jsonl. Merges reports of "
-            "the same attack unless --no-merge."
+            "the same attack unless --no-merge. Relative dates ('on Tuesday') count from "
+            "each report's publication date; see --published for reports without one."
         ),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
@@ -55,8 +59,29 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="no progress bar or counts; unreadable inputs are still listed",
     )
+    add_published_option(parser)
     add_gazetteer_option(parser)
     parser.set_defaults(func=run_extract)
+
+
+def add_published_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--published DATE|mtime``, checked when the arguments are parsed."""
+    parser.add_argument(
+        "--published",
+        type=_publication_date,
+        metavar="DATE",
+        help="publication date for reports that give none of their own (YYYY-MM-DD or "
+        "YYYY-MM; a report's own date always wins), or 'mtime' for each such file's "
+        "modification day; by default they stay undated",
+    )
+
+
+def _publication_date(value: str) -> str:
+    """``--published``'s value, checked; a bad one is a usage error (exit status 2)."""
+    try:
+        return given_publication_date(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -91,7 +116,7 @@ def extract_for_cli(
     from gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer(*args.gazetteer)
-    reports = read_reports(args.paths)
+    reports = read_reports(args.paths, published=args.published)
     if table is not None:
         reports = _without(reports, table)
     extraction = run_extraction(

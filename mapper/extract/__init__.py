@@ -22,7 +22,9 @@ schema. Reading order inside a report (``report``, :func:`extract_report`):
 
 Over many reports, ``pipeline`` runs the per-report step and accounts for every report
 (:func:`extract`, :func:`run_extraction`, :func:`format_summary`,
-:func:`problem_lines`). ``unmatched`` lists place-like names the gazetteer lacks
+:func:`problem_lines`); ``publication`` checks each report's dates against its
+publication date (relative dates left unresolved, none after publication).
+``unmatched`` lists place-like names the gazetteer lacks
 (:func:`unmatched_names`), for curation.
 """
 

@@ -83,7 +83,8 @@ def extract(
     ----------
     reports
         A :class:`~mapper.ReportSet`, any iterable of :class:`~mapper.Report`, or
-        files and folders for :func:`~mapper.read_reports`.
+        files and folders for :func:`~mapper.read_reports` (to date reports that give
+        no publication date, read them with its ``published=`` first).
     gazetteer
         Places to resolve names against; the bundled gazetteer when None.
     progress

@@ -15,6 +15,7 @@ of :mod:`mapper.extract.dates` only:
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from mapper.extract.dates import (
@@ -24,7 +25,7 @@ from mapper.extract.dates import (
     resolve_date,
     resolve_expression,
 )
-from mapper.extract.sentences import split_document
+from mapper.extract.sentences import clean_paragraphs, split_document
 
 #: A publication day that pins every relative date: an expression it resolves and the
 #: report's own publication date does not is one that the missing day leaves open.
@@ -33,6 +34,7 @@ _ANY_DAY = "2000-06-15"
 _SHOWN = 3
 
 
+@lru_cache(maxsize=256)
 def pins_days(published: str | None) -> bool:
     """Whether *published* is a full publication day that relative dates count from.
 
@@ -76,7 +78,7 @@ def unresolved_warning(text: str, title: str | None, published: str | None) -> s
     """
     if pins_days(published):
         return None
-    cleaned = split_document(text).text
+    cleaned = "\n\n".join(clean_paragraphs(text))
     found = list(dict.fromkeys(unresolved_dates(f"{title or ''}\n\n{cleaned}", published)))
     if not found:
         return None

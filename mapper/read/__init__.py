@@ -11,14 +11,25 @@ The first stage. It knows nothing of places or incidents; of ours it uses only
 * ``text``: plain text and Markdown, with optional YAML front matter;
 * ``html``: a page's article text and metadata, with the stdlib parser;
 * ``tables``: CSV and JSON Lines, one report per row, with the line each starts on;
-* ``fields``: what every reader hands back, and the metadata fields they share.
+* ``fields``: what every reader hands back, and the metadata fields they share;
+* ``published``: the publication date a report gets (its own, else one the user
+  gives, or its file's modification day when asked), checked against the one clock
+  (``published.today``, which tests replace).
 
 A bad file is a :class:`~mapper.errors.ReportError` naming the file and line, never an
 exception that stops the run.
 """
 
 from mapper.read.fields import MONTHS
+from mapper.read.published import given_publication_date
 from mapper.read.reports import Report, ReportSet, read_reports
 from mapper.read.tables import numbered_records
 
-__all__ = ["MONTHS", "Report", "ReportSet", "numbered_records", "read_reports"]
+__all__ = [
+    "MONTHS",
+    "Report",
+    "ReportSet",
+    "given_publication_date",
+    "numbered_records",
+    "read_reports",
+]

@@ -21,6 +21,7 @@ from mapper.errors import ReportError
 from mapper.read.decode import UNDECODABLE, TableEncoding, decode_report, newlines, sniff_table
 from mapper.read.fields import MAX_TEXT_CHARS, METADATA_KEYS, Entry, clean_field, parse_published
 from mapper.read.html import read_html
+from mapper.read.published import Dating
 from mapper.read.tables import bounded_lines, csv_records, is_index_header, read_csv, read_jsonl
 from mapper.read.text import read_text
 from mapper.read.walk import collect_files, resolved
@@ -111,7 +112,9 @@ READERS: dict[str, Format] = {
 }
 
 
-def read_reports(paths: str | Path | Iterable[str | Path]) -> ReportSet:
+def read_reports(
+    paths: str | Path | Iterable[str | Path], *, published: str | dt.date | None = None
+) -> ReportSet:
     """Read every report in some files and folders.
 
     Parameters
@@ -123,19 +126,33 @@ def read_reports(paths: str | Path | Iterable[str | Path]) -> ReportSet:
         YAML front matter), ``.html``/``.htm``, ``.csv``/``.jsonl`` (one report a row).
         A CSV with a ``file`` column and no ``text`` column is a folder index: it
         gives ``published``, ``title``, ``url`` and ``source`` to the files it names.
+    published
+        The publication date of reports that give none of their own (a report's own
+        date always wins, even a month): ``'YYYY-MM-DD'``, ``'YYYY-MM'`` or a
+        :class:`datetime.date`; or ``'mtime'`` for each file's modification day. By
+        default such reports stay undated: no date is ever taken from elsewhere.
 
     Returns
     -------
     ReportSet
         ``.reports`` in sorted path order, ``.problems`` naming file and line for
-        every input that gave no report, ``.warnings`` for what a report lost.
+        every input that gave no report, ``.warnings`` for what a report lost (and
+        for a publication date later than tomorrow, kept).
+
+    Raises
+    ------
+    ValueError
+        When *published* is not one of those forms, or in the future; nothing is
+        read then.
 
     Examples
     --------
     >>> reports = read_reports(["samples/reports"])  # doctest: +SKIP
     >>> [problem.path for problem in reports.problems]  # doctest: +SKIP
     []
+    >>> undated = read_reports(["wire/"], published="2020-11-18")  # doctest: +SKIP
     """
+    dating = Dating.for_run(published)
     if isinstance(paths, str | Path):
         paths = [paths]
     result = ReportSet()
@@ -149,7 +166,7 @@ def read_reports(paths: str | Path | Iterable[str | Path]) -> ReportSet:
             if isinstance(item, ReportError):
                 result.problems.append(item)
                 continue
-            report = _report(path, item, indexes.metadata(path), result.warnings)
+            report = _report(path, item, indexes.metadata(path), result.warnings, dating)
             first = seen.get(report.report_id)
             if first is not None:
                 where = f"{first.path}:{first.line}" if first.line else first.path
@@ -223,7 +240,11 @@ def _open_table(path: Path, encoding: TableEncoding, *, newline: str | None = ""
 
 
 def _report(
-    path: Path, entry: Entry, index: dict[str, object], warnings: list[ReportError]
+    path: Path,
+    entry: Entry,
+    index: dict[str, object],
+    warnings: list[ReportError],
+    dating: Dating,
 ) -> Report:
     """Settle a reader's entry into a report: id, metadata with index overrides, text cap."""
     label = str(path)
@@ -249,8 +270,11 @@ def _report(
     try:
         published = parse_published(fields.get("published"))
     except ValueError as error:
-        warnings.append(ReportError(label, f"{error}; published left empty", line=entry.line))
+        warnings.append(ReportError(label, f"{error}; {dating.instead()}", line=entry.line))
         published = None
+    published, future = dating.settle(published, path)
+    if future is not None:
+        warnings.append(ReportError(label, future, line=entry.line))
     report_id = clean_field(fields.get("id"))
     if report_id is None:
         report_id = path.stem if entry.line is None else f"{path.stem}-{entry.line}"
