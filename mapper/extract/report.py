@@ -160,7 +160,8 @@ def _read(
         while stop < len(mentions) and mentions[stop].start < clause.end:
             stop += 1
         # "a spate of rocket attacks, including one that killed ...": one of them.
-        strength = ATTACK if singled_out(clause.text) else attack_strength(clause.text)
+        singled = singled_out(clause.text)
+        strength = ATTACK if singled else attack_strength(clause.text)
         if stop == cursor and current is not None and may_tell_casualties(clause.text):
             # A casualty sentence without a place: "A woman, a girl and a young boy were
             # injured." tells the open incident (an attack clause joins it below);
@@ -184,7 +185,7 @@ def _read(
         after_colon = colon >= 0 and clause.start >= sentence.start + colon + 2
         if (
             skips[clause.sentence]
-            and not singled_out(clause.text)
+            and not singled
             and not (after_colon and skip_reason(clause.text) is None)
         ):
             # Whatever dates it and the clauses before it give, the narrative is lost;
@@ -278,7 +279,7 @@ def _read(
         separate = (
             own is None
             and strength == ATTACK
-            and (tells_another(clause.text) or singled_out(clause.text))
+            and (tells_another(clause.text) or singled)
         )
         if separate:
             dated = None  # another attack, on a day not given
@@ -330,7 +331,7 @@ def _read(
                 if lede_date is None or lede_date == dated:
                     current.add_lede(lede)
             lede = None
-            if singled_out(clause.text) and index > 0:
+            if singled and index > 0:
                 # Its weapon is the tally's: "a spate of rocket attacks, including one ...".
                 current.texts.insert(0, last_weapon_phrase(document.clauses[index - 1].text))
         if hit is not None and current is not None and strength == ATTACK and not other_time:
