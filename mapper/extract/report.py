@@ -276,11 +276,7 @@ def _read(
             else:
                 carried = own
                 continue
-        separate = (
-            own is None
-            and strength == ATTACK
-            and (tells_another(clause.text) or singled)
-        )
+        separate = own is None and strength == ATTACK and (tells_another(clause.text) or singled)
         if separate:
             dated = None  # another attack, on a day not given
         target = (
