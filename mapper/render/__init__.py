@@ -6,10 +6,13 @@ parsing:
 * ``map``: :func:`render`, the entry point: the folium ``Map``, its tile layers and
   deterministic element ids;
 * ``payload``: the table turned into the compact data the page embeds once, every
-  value escaped on the way in;
-* ``layer``: the one folium element that embeds the data and builds markers, popups,
-  filters and areas in the browser (``assets/incident-layer.js``);
-* ``panels``: the title, summary, date filter and legend as HTML;
+  value escaped on the way in; ``sources``: a row's sources, their figures and ranges;
+* ``symbols``: each weapon's colour and inline SVG pictogram;
+* ``labels``: place names for the plain background, ranked, from the gazetteer;
+* ``layer``: the one folium element that embeds the data and builds markers, clusters,
+  popups, filters, the time slider and place names in the browser (``assets/*.js``);
+* ``panels``: the title, summary, filters and legend as HTML (styles in
+  ``assets/map.css``);
 * ``inline``: Leaflet, markercluster and Leaflet.heat inlined from installed packages
   (or linked with ``cdn=True``), and JSON safe inside ``<script>``.
 

@@ -132,7 +132,19 @@ def library_block(*, heat: bool, cdn: bool) -> str:
     return _cdn_block(heat) if cdn else _inline_block(heat)
 
 
+#: The page scripts, in the order the page needs them; the last one is the entry point.
+PAGE_SCRIPTS: tuple[str, ...] = (
+    "place-labels.js",
+    "clusters.js",
+    "timeline.js",
+    "filters.js",
+    "incident-layer.js",
+)
+
+
 @cache
 def layer_script() -> str:
-    """Return ``assets/incident-layer.js``, the page script that draws the incidents."""
-    return _checked_inline((ASSETS / "incident-layer.js").read_text(encoding="utf-8"), "layer")
+    """Return the page scripts that draw the incidents (:data:`PAGE_SCRIPTS`), joined."""
+    return "\n".join(
+        _checked_inline((ASSETS / name).read_text(encoding="utf-8"), name) for name in PAGE_SCRIPTS
+    )

@@ -1,10 +1,10 @@
 """The incident layer: one folium element that embeds the data and builds the map client-side.
 
-Markers are not folium elements: the table is embedded once as JSON and the script
-``assets/incident-layer.js`` creates them in one pass into Leaflet.markercluster
-(``chunkedLoading``), with popups and tooltips built only when first opened. Every
-report string reaches the page through that script's one ``esc`` function; links are
-made only for ``http(s)`` URLs.
+Markers are not folium elements: the table is embedded once as JSON and the page
+scripts (``assets/*.js``, joined by :func:`mapper.render.inline.layer_script`) create
+them in one pass into Leaflet.markercluster (``chunkedLoading``), with popups and
+tooltips built only when first opened. Every report string reaches the page through
+``incident-layer.js``'s one ``esc`` function; links are made only for ``http(s)`` URLs.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from gazetteer import country_outlines
 from mapper.render.inline import layer_script, library_block, script_json
-from mapper.render.panels import PANEL_CSS, legend_panel, title_panel
+from mapper.render.labels import MIN_ZOOM
+from mapper.render.panels import legend_panel, panel_css, title_panel
 from mapper.render.payload import MapPayload
 
 _TEMPLATE = (
@@ -29,7 +30,8 @@ _TEMPLATE = (
     "{% endmacro %}"
     "{% macro script(this, kwargs) %}"
     "mapperIncidentLayer({map: {{ this._parent.get_name() }}, data: {{ this.data_json }}, "
-    "outline: {{ this.outline_json }}, panels: {{ this.panels_id|tojson }}, "
+    "outline: {{ this.outline_json }}, labels: {{ this.labels_json }}, "
+    "labelZooms: {{ this.label_zooms|tojson }}, panels: {{ this.panels_id|tojson }}, "
     "heat: {{ this.heat|tojson }}, collapsed: {{ this.collapsed|tojson }}, "
     "shownTiles: {{ this.shown_tiles|tojson }}, tiles: ["
     "{% for label, layer in this.base_layers %}"
@@ -66,6 +68,9 @@ class IncidentLayer(MacroElement):
         Label of the base layer shown first.
     heat, cdn
         Add a heat layer; link libraries from a CDN instead of inlining them.
+    labels
+        Place names for the plain background, as :func:`mapper.render.labels.place_labels`
+        gives them (empty for none).
     """
 
     _template = Template(_TEMPLATE)
@@ -79,6 +84,7 @@ class IncidentLayer(MacroElement):
         shown_tiles: str,
         heat: bool = False,
         cdn: bool = False,
+        labels: list[list[Any]] | None = None,
     ) -> None:
         super().__init__()
         self._name = "IncidentLayer"
@@ -89,11 +95,13 @@ class IncidentLayer(MacroElement):
         self.collapsed = len(payload.data["years"]) > 12
         self.libraries = Markup(library_block(heat=heat, cdn=cdn))
         self.layer_js = Markup(layer_script())
-        self.css = Markup(PANEL_CSS)
+        self.css = Markup(panel_css())
         self.title_html = title_panel(title, payload)
         self.legend_html = legend_panel(payload)
         self.data_json = Markup(script_json(payload.data))
         self.outline_json = Markup(script_json(country_outlines()))
+        self.labels_json = Markup(script_json(labels or []))
+        self.label_zooms = list(MIN_ZOOM)
 
     def render(self, **kwargs: Any) -> str:
         """Add this layer's header, HTML and script to the figure; return ``""``.

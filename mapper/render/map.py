@@ -18,8 +18,10 @@ import folium
 import pandas as pd
 from branca.element import Element
 
+from gazetteer import default_gazetteer
 from mapper.errors import IncidentTableError, MapperError
 from mapper.render.inline import script_json
+from mapper.render.labels import place_labels
 from mapper.render.layer import IncidentLayer
 from mapper.render.payload import build_payload
 from mapper.table import conform_incidents
@@ -76,11 +78,7 @@ def _place_finder(
         wanted = list(place_ids)
         if not wanted:
             return {}
-        gaz = gazetteer
-        if gaz is None:
-            from gazetteer import default_gazetteer
-
-            gaz = default_gazetteer()
+        gaz = gazetteer if gazetteer is not None else default_gazetteer()
         return {place_id: gaz.get(place_id) for place_id in wanted if place_id in gaz}
 
     return find
@@ -106,6 +104,7 @@ def render(
     heat: bool = False,
     cdn: bool = False,
     gazetteer: Gazetteer | None = None,
+    labels: bool = True,
 ) -> folium.Map:
     """Draw incidents on an interactive map.
 
@@ -127,7 +126,11 @@ def render(
         Link Leaflet and its plugins from a CDN (smaller file, needs a network to view)
         instead of embedding them.
     gazetteer
-        Source of area outlines and uncertainty radii; the bundled one by default.
+        Source of area outlines, uncertainty radii and place names; the bundled one by
+        default.
+    labels
+        Name the governorate seats, main cities and bases (more as one zooms in) on the
+        plain background, seen when tiles cannot load or none are chosen.
 
     Returns
     -------
@@ -160,6 +163,9 @@ def render(
     except (ValueError, TypeError, OverflowError) as error:
         raise IncidentTableError(f"the incident table has a malformed column: {error}") from error
     payload = build_payload(table, _place_finder(gazetteer))
+    names = []
+    if labels:
+        names = place_labels(gazetteer if gazetteer is not None else default_gazetteer())
     title = title or DEFAULT_TITLE
     (south, west), (north, east) = payload.bounds
     fmap = folium.Map(
@@ -184,12 +190,13 @@ def render(
         shown_tiles=chosen,
         heat=heat,
         cdn=cdn,
+        labels=names,
     )
     incidents_layer.add_to(fmap)
     figure = fmap.get_root()
     figure.title = escape(title)  # type: ignore[attr-defined]  # branca writes it unescaped
     digest = hashlib.sha1(
-        script_json([title, chosen, heat, cdn]).encode("utf-8")
+        script_json([title, chosen, heat, cdn, names]).encode("utf-8")
         + incidents_layer.data_json.encode("utf-8")
     ).hexdigest()[:8]
     _number_elements(figure, f"m{digest}_")

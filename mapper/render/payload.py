@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -17,25 +18,21 @@ import pandas as pd
 from shapely.geometry import mapping
 
 from mapper.errors import IncidentTableError
+from mapper.render.sources import (
+    Strings,
+    compact,
+    count,
+    date_range,
+    int_or_none,
+    parse_sources,
+    source_entries,
+    source_text,
+)
+from mapper.render.symbols import CATEGORIES, COLOURS, pictogram
 from mapper.table import WEAPONS
 
 if TYPE_CHECKING:
     from gazetteer import Place
-
-#: Weapon -> (colour, glyph) for markers and legend; "unknown" is a missing weapon.
-WEAPON_STYLE: dict[str, tuple[str, str]] = {
-    "rocket": ("#1f6fb4", "R"),
-    "mortar": ("#2e9a3a", "M"),
-    "missile": ("#8e5cc2", "Ms"),
-    "drone": ("#0f9fb0", "D"),
-    "ied": ("#8c564b", "I"),
-    "gunfire": ("#9a9a16", "G"),
-    "airstrike": ("#d4559f", "A"),
-    "explosive": ("#343c82", "E"),
-    "other": ("#5b5b5b", "O"),
-    "unknown": ("#a4a4a4", "?"),
-}
-CATEGORIES: tuple[str, ...] = (*WEAPONS, "unknown")
 
 #: Position of each value in a row array; the page script reads the same list.
 FIELDS: tuple[str, ...] = (
@@ -64,6 +61,8 @@ FIELDS: tuple[str, ...] = (
 LARGE_RADIUS_KM = 5.0
 #: Radius used when the gazetteer does not know the place.
 DEFAULT_RADIUS_KM: dict[int, float] = {3: 50.0, 2: 10.0}
+#: Targets offered as filters one by one; rarer ones are grouped as "other".
+MAX_TARGETS = 12
 #: View used when no incident has a location: Iraq.
 IRAQ_BOUNDS = [[29.0, 38.8], [37.4, 48.6]]
 
@@ -76,6 +75,9 @@ class MapPayload:
     summary: str
     weapon_counts: dict[str, int]
     bounds: list[list[float]]
+    #: Legend keys the map uses: "killed", "injured", "merged", "uncertain", "circle",
+    #: "region", "area", "cluster".
+    keys: frozenset[str] = frozenset()
 
 
 def _values(frame: pd.DataFrame, column: str) -> list[Any]:
@@ -98,126 +100,6 @@ def period(date: str | None) -> tuple[str | None, str | None]:
     if len(date) == 7:
         return f"{date}-01", f"{date}-31"
     return date[:10], date[:10]
-
-
-def span(values: Iterable[Any]) -> Any:
-    """One value, or ``[low, high]`` when the given (non-null) values differ."""
-    present = sorted({v for v in values if v is not None})
-    if not present:
-        return None
-    return present[0] if len(present) == 1 else [present[0], present[-1]]
-
-
-def _int(value: Any) -> int | None:
-    return None if value is None else int(value)
-
-
-def _parse_sources(row: dict[str, Any]) -> list[dict[str, Any]]:
-    """The merged row's ``sources`` JSON as a list of objects (empty for a raw row)."""
-    if not row["sources"]:
-        return []
-    try:
-        parsed = json.loads(row["sources"])
-    except json.JSONDecodeError as error:
-        raise IncidentTableError(
-            f"incident {row['incident_id']}: its sources column is not JSON ({error.msg})"
-        ) from None
-    except RecursionError:  # json recurses once per bracket
-        raise IncidentTableError(
-            f"incident {row['incident_id']}: its sources column is nested too deeply"
-        ) from None
-    return [s for s in parsed if isinstance(s, dict)] if isinstance(parsed, list) else []
-
-
-def _source_entries(row: dict[str, Any], merged: list[dict[str, Any]]) -> list[list[Any]]:
-    """Each source's own fields; a raw incident is its own single source.
-
-    A hand-edited ``sources`` value may hold anything JSON can: text fields must be
-    text and counts whole numbers, or the incident is named as broken.
-    """
-    if not merged:
-        # The row's own columns are typed already (the table is conformed).
-        return [[row[key] for key in (*_SOURCE_TEXTS, *_SOURCE_COUNTS)]]
-    return [
-        [
-            *(_source_text(row, s, key) for key in _SOURCE_TEXTS),
-            *(_source_count(row, s.get(key)) for key in _SOURCE_COUNTS),
-        ]
-        for s in merged
-    ]
-
-
-#: A source entry's fields, in order: its texts, then its counts.
-_SOURCE_TEXTS = ("title", "url", "source", "quote", "date")
-_SOURCE_COUNTS = ("killed", "injured", "projectiles")
-
-
-def _source_text(row: dict[str, Any], source: dict[str, Any], key: str) -> str | None:
-    value = source.get(key)
-    if value is None or isinstance(value, str):
-        return value
-    raise IncidentTableError(
-        f"incident {row['incident_id']}: a source's {key} is not text: {value!r:.60}"
-    )
-
-
-def _source_count(row: dict[str, Any], value: Any) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value)
-    raise IncidentTableError(
-        f"incident {row['incident_id']}: a source has a count that is not a number ({value!r})"
-    )
-
-
-class _Strings:
-    """Repeated strings (titles, URLs, outlet names) stored once; rows hold their index."""
-
-    def __init__(self) -> None:
-        self.values: list[str] = []
-        self._index: dict[str, int] = {}
-
-    def index(self, value: str | None) -> int:
-        if value is None:
-            return -1
-        if value not in self._index:
-            self._index[value] = len(self.values)
-            self.values.append(value)
-        return self._index[value]
-
-
-def _compact(entries: list[list[Any]], strings: _Strings) -> list[list[Any]]:
-    """Source entries for the page: strings by index; a lone source needs no own figures."""
-    keep = 8 if len(entries) > 1 else 4
-    index = strings.index
-    return [[index(e[0]), index(e[1]), index(e[2]), *e[3:keep]] for e in entries]
-
-
-def _count(row_value: Any, entries: list[list[Any]], index: int) -> Any:
-    """The row's figure, or its sources' range where they differ and the row keeps the
-    merged (highest) figure: a figure edited in the table is shown as edited."""
-    value = _int(row_value)
-    if len(entries) > 1:
-        ranged = span(e[index] for e in entries)
-        if isinstance(ranged, list) and value == ranged[1]:
-            return ranged
-    return value
-
-
-def _date_range(row_date: str | None, entries: list[list[Any]]) -> list[str] | None:
-    """The first and last of the sources' dates where they differ and the row keeps one
-    of them; a coarser date that a finer one falls in (a month-only round-up) agrees."""
-    at = _SOURCE_TEXTS.index("date")
-    dates = {e[at] for e in entries if e[at]}
-    finest = sorted(d for d in dates if not any(o != d and o.startswith(d) for o in dates))
-    if len(finest) > 1 and row_date in finest:
-        return [finest[0], finest[-1]]
-    return None
 
 
 def _weapon_index(weapon: str | None) -> int:
@@ -324,28 +206,30 @@ def build_payload(
     circles: list[list[Any]] = []
     circle_index: dict[tuple[Any, ...], int] = {}
     counts = dict.fromkeys(CATEGORIES, 0)
-    strings = _Strings()
+    strings = Strings()
     rows = []
     for r in located:
         place = known.get(r["place_id"]) if r["place_id"] else None
         lat, lon = _coordinates(r)
-        radius = _radius_km(_int(r["geo_precision"]), place)
+        radius = _radius_km(int_or_none(r["geo_precision"]), place)
         circle = -1
         if radius:
             # One circle per place: its incidents all share the place's centre and radius.
             key = (r["place_id"],) if r["place_id"] else (lat, lon, radius)
             if key not in circle_index:
                 circle_index[key] = len(circles)
-                circles.append([lat, lon, round(radius * 1000), r["place"] or "", 0])
+                circles.append([lat, lon, round(radius * 1000), r["place"] or "", 0, 3])
             circle = circle_index[key]
             circles[circle][4] += 1
-        merged = _parse_sources(r)
-        entries = _source_entries(r, merged)
+            # Drawn as a region (lighter) only while no incident knows better than that.
+            circles[circle][5] = min(circles[circle][5], int_or_none(r["geo_precision"]) or 3)
+        merged = parse_sources(r)
+        entries = source_entries(r, merged)
         weapon = _weapon_index(r["weapon"])
         counts[CATEGORIES[weapon]] += 1
-        named = {_source_text(r, s, "weapon") for s in merged} - {None, "", r["weapon"]}
+        named = {source_text(r, s, "weapon") for s in merged} - {None, "", r["weapon"]}
         other_weapons = sorted(str(w) for w in named) or None
-        date = _date_range(r["date"], entries) if len(entries) > 1 else None
+        date = date_range(r["date"], entries) if len(entries) > 1 else None
         start, end = period(r["date"])
         rows.append(
             [
@@ -355,14 +239,14 @@ def build_payload(
                 date or r["date"],
                 r["date_precision"],
                 r["place"],
-                _int(r["geo_precision"]),
+                int_or_none(r["geo_precision"]),
                 circle,
-                _count(r["projectiles"], entries, 7),
-                _count(r["killed"], entries, 5),
-                _count(r["injured"], entries, 6),
+                count(r["projectiles"], entries, 7),
+                count(r["killed"], entries, 5),
+                count(r["injured"], entries, 6),
                 r["target"],
-                _compact(entries, strings),
-                _int(r["n_reports"]) or len(entries),
+                compact(entries, strings),
+                int_or_none(r["n_reports"]) or len(entries),
                 year_index[r["date"][:4]] if r["date"] else -1,
                 start,
                 end,
@@ -372,18 +256,14 @@ def build_payload(
         )
     bounds = _bounds(rows, circles) if located else IRAQ_BOUNDS
     dated = [r["date"] for r in located if r["date"]]
-    data = {
+    data: dict[str, Any] = {
         "fields": list(FIELDS),
         "categories": [
-            {
-                "key": c,
-                "colour": WEAPON_STYLE[c][0],
-                "glyph": WEAPON_STYLE[c][1],
-                "count": counts[c],
-            }
+            {"key": c, "colour": COLOURS[c], "icon": pictogram(c), "count": counts[c]}
             for c in CATEGORIES
         ],
         "years": years,
+        "targets": _common_targets(located),
         "undated": sum(1 for r in located if not r["date"]),
         "strings": strings.values,
         "rows": rows,
@@ -395,4 +275,42 @@ def build_payload(
     summary = _summary(
         len(located), _report_count(table["report_id"]), dated, len(all_rows) - len(located)
     )
-    return MapPayload(data=data, summary=summary, weapon_counts=counts, bounds=bounds)
+    return MapPayload(
+        data=data,
+        summary=summary,
+        weapon_counts=counts,
+        bounds=bounds,
+        keys=_legend_keys(rows, circles, data["areas"]),
+    )
+
+
+def _common_targets(rows: list[dict[str, Any]]) -> list[str]:
+    """The targets offered one by one as filters: the most frequent first."""
+    counts = Counter(r["target"] for r in rows if r["target"])
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [target for target, _ in ranked[:MAX_TARGETS]]
+
+
+def _highest(value: Any) -> int:
+    """The highest figure of a value, a ``[low, high]`` range or ``None`` (as 0)."""
+    if isinstance(value, list):
+        return int(value[1])
+    return int(value or 0)
+
+
+def _legend_keys(
+    rows: list[list[Any]], circles: list[list[Any]], areas: dict[str, Any]
+) -> frozenset[str]:
+    """Which symbols besides the weapons the map draws, so the legend lists only those."""
+    at = {name: i for i, name in enumerate(FIELDS)}
+    keys = set()
+    for row in rows:
+        killed = _highest(row[at["killed"]]) > 0
+        keys.add("killed" if killed else "")
+        keys.add("injured" if not killed and _highest(row[at["injured"]]) > 0 else "")
+        keys.add("merged" if (row[at["n_reports"]] or 0) > 1 else "")
+        keys.add("uncertain" if row[at["circle"]] >= 0 else "")
+    keys |= {"region" if circle[5] == 3 else "circle" for circle in circles}
+    keys.add("area" if areas["features"] else "")
+    keys.add("cluster" if len(rows) > 1 else "")
+    return frozenset(keys - {""})

@@ -18,7 +18,7 @@ from shapely.geometry import box
 
 import mapper
 from gazetteer import Gazetteer, Place
-from mapper.render.inline import ASSETS
+from mapper.render.inline import ASSETS, PAGE_SCRIPTS
 from mapper.render.payload import build_payload
 
 HOSTILE = "<img src=x onerror=alert(1)> </script><script>alert(2)</script>"
@@ -138,7 +138,8 @@ def test_report_text_cannot_break_out_of_the_page(places: Gazetteer) -> None:
     # The page links only http(s) URLs and escapes through one function.
     script = (ASSETS / "incident-layer.js").read_text(encoding="utf-8")
     assert "/^https?:\\/\\//i.test(url)" in script
-    assert ".innerHTML" not in script
+    for name in PAGE_SCRIPTS:
+        assert ".innerHTML" not in (ASSETS / name).read_text(encoding="utf-8"), name
 
 
 def test_report_text_is_never_run_as_a_template(places: Gazetteer) -> None:
@@ -161,20 +162,27 @@ def test_title_panel_has_summary_and_date_filter(places: Gazetteer) -> None:
         '<p class="im-summary">3 incidents from 3 reports, 2020-03-26 – 2022-01'
         " (1 without a location not shown)</p>"
     ) in html
-    assert '<input type="date" class="im-from" value="2020-03-26"' in html
-    assert '<input type="date" class="im-to" value="2022-01-31"' in html
+    # Text boxes, not type=date: a date field would show the browser's locale.
+    assert '<input type="text" class="im-from" value="2020-03-26"' in html
+    assert '<input type="text" class="im-to" value="2022-01-31"' in html
+    assert 'placeholder="YYYY-MM-DD"' in html and 'type="date"' not in html
+    assert '<input type="range" class="im-slider"' in html and 'class="im-play"' in html
 
 
 def test_legend_lists_weapons_present_with_counts(places: Gazetteer) -> None:
     rows = [incident(), incident(incident_id="b", weapon="rocket"), incident(incident_id="c")]
     rows[2]["weapon"] = "drone"
     html = html_of(mapper.incident_frame(rows), places)
-    legend = html[html.index('<div class="im-panel im-legend">') :]
-    legend = legend[: legend.index("</div></div>")]
-    assert 'rocket <span class="im-count">2</span>' in legend
-    assert 'drone <span class="im-count">1</span>' in legend
+    legend = html[html.index('<details class="im-panel im-legend"') :]
+    legend = legend[: legend.index("</details>")]
+    assert 'rocket <span class="im-count" data-count="weapon-0">2</span>' in legend
+    assert 'drone <span class="im-count" data-count="weapon-3">1</span>' in legend
     assert "mortar" not in legend
-    assert "people killed" in legend and "reports merged into one incident" in legend
+    assert "<svg" in legend  # each weapon's pictogram, not a letter
+    # Only the symbols this map draws: killed, a group; no merged badge, no rough place.
+    assert "people killed" in legend and "most common weapon" in legend
+    assert "reports merged into one incident" not in legend
+    assert "place known only roughly" not in legend and "named area" in legend
 
 
 def test_popup_data_carries_every_field_and_source(places: Gazetteer) -> None:

@@ -97,11 +97,12 @@ function mapperIncidentLayer(options) {
     if (r[F.circle] >= 0) { cls += " im-uncertain"; }
     var key = r[F.weapon] + cls + "|" + n;
     if (!icons[key]) {
-      var size = killed ? 26 : (injured ? 22 : 18);
+      var size = killed ? 26 : (injured ? 22 : 20);
+      // cat.icon is our own SVG pictogram (mapper/render/symbols.py), not report text.
       icons[key] = L.divIcon({
         className: "im-icon",
         html: '<div class="im-pin' + esc(cls) + '" style="background:' + esc(cat.colour) + '">' +
-          esc(cat.glyph) + "</div>" + (n > 1 ? '<span class="im-badge">' + esc(n) + "</span>" : ""),
+          cat.icon + "</div>" + (n > 1 ? '<span class="im-badge">' + esc(n) + "</span>" : ""),
         iconSize: [size, size], iconAnchor: [size / 2, size / 2],
         popupAnchor: [0, -size / 2], tooltipAnchor: [0, -size / 2]
       });
@@ -114,6 +115,8 @@ function mapperIncidentLayer(options) {
   map.createPane("imOutline");
   map.getPane("imOutline").style.zIndex = 150;  // under the tiles: seen only when they fail
   map.getPane("imOutline").style.pointerEvents = "none";
+  map.createPane("imCircles");
+  map.getPane("imCircles").style.zIndex = 350;  // under named areas and markers
   // The places and the outline are others' data: credit them (GeoNames asks for it).
   if (map.attributionControl) {
     map.attributionControl.addAttribution(
@@ -131,26 +134,44 @@ function mapperIncidentLayer(options) {
     L.marker(f.properties.label, {pane: "imOutline", interactive: false, keyboard: false,
       icon: L.divIcon({className: "im-country", html: label, iconSize: null})}).addTo(map);
   });
+  var places = mapperPlaceLabels(map, options.labels || [], options.labelZooms || [0]);
 
   var areas = L.geoJSON(D.areas, {
     style: {color: "#6a3d9a", weight: 2, dashArray: "6 4", fillColor: "#6a3d9a", fillOpacity: 0.1},
     onEachFeature: function (f, layer) { layer.bindTooltip(esc(f.properties.name)); }
   }).addTo(map);
   var circleGroup = L.layerGroup().addTo(map);
+  // A place known only to its region (precision 3) is drawn lighter: it is no finding.
   var circles = D.circles.map(function (c) {
-    var km = Math.round(c[2] / 100) / 10;
-    return L.circle([c[0], c[1]], {radius: c[2], color: "#555", weight: 1, dashArray: "4 3",
-      fillColor: "#333", fillOpacity: 0.05}).bindTooltip(txt(c[3] || "This place") +
+    var km = Math.round(c[2] / 100) / 10, region = c[5] === 3;
+    return L.circle([c[0], c[1]], {radius: c[2], pane: "imCircles", color: region ? "#888" : "#555",
+      weight: 1, opacity: region ? 0.55 : 1, dashArray: region ? "2 5" : "4 3",
+      fillColor: "#333", fillOpacity: region ? 0.025 : 0.05})
+      .bindTooltip(txt(c[3] || "This place") +
       esc(": location known only to within about " + km + " km (" + c[4] + " incident" +
       (c[4] === 1 ? "" : "s") + ")"));
   });
 
   var cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
-    maxClusterRadius: 45, spiderfyOnMaxZoom: true});
+    maxClusterRadius: 45, spiderfyOnMaxZoom: false, zoomToBoundsOnClick: false,
+    iconCreateFunction: mapperClusterIcon(CATS, esc)});
   var markers = D.rows.map(function (r, i) {
     var marker = L.marker([r[F.lat], r[F.lon]], {icon: iconFor(r)});
     marker.incidentIndex = i;
+    marker.imWeapon = r[F.weapon];
     return marker;
+  });
+  // Incidents at one spot never separate by zooming: spread them out at once.
+  cluster.on("clusterclick clusterkeypress", function (e) {
+    var key = e.originalEvent && e.originalEvent.keyCode;
+    if (e.type === "clusterkeypress" && key !== 13) { return; }
+    var group = e.layer, bounds = group.getBounds();
+    if (bounds.getNorthEast().equals(bounds.getSouthWest()) ||
+        map.getZoom() >= map.getMaxZoom()) {
+      group.spiderfy();
+    } else {
+      group.zoomToBounds({padding: [20, 20]});
+    }
   });
   // Popups and tooltips are made on first use: 100,000 of them up front would stall the page.
   cluster.on("click", function (e) {
@@ -171,25 +192,36 @@ function mapperIncidentLayer(options) {
   var heat = options.heat ?
     L.heatLayer([], {radius: 22, blur: 18, minOpacity: 0.3, maxZoom: 11}) : null;
 
-  var weaponOn = CATS.map(function () { return true; });
-  var yearOn = D.years.map(function () { return true; });
-  var undatedOn = true;
+  var filters = mapperFilters(D, F);
   var panels = document.getElementById(options.panels);
   var titleBox = panels.querySelector(".im-title"), legendBox = panels.querySelector(".im-legend");
-  var fromInput = titleBox.querySelector(".im-from"), toInput = titleBox.querySelector(".im-to");
-  var shownBox = titleBox.querySelector(".im-shown");
+  var shownBox = titleBox.querySelector(".im-shown"), harmBox = titleBox.querySelector(".im-harm");
+  var timeline = mapperTimeline(titleBox, D.rows, F, function () { refresh(); });
+  var harmNames = Array.prototype.map.call(harmBox.options, function (o) { return o.text; });
+  var control = null;
 
-  function shown(r) {
-    if (!weaponOn[r[F.weapon]]) { return false; }
-    if (r[F.year] < 0) { return undatedOn; }
-    if (!yearOn[r[F.year]]) { return false; }
-    if (fromInput.value && r[F.end] < fromInput.value) { return false; }
-    return !(toInput.value && r[F.start] > toInput.value);
+  function number(n) { return n.toLocaleString("en"); }
+  // Write the current counts wherever the page shows one (legend, layer control).
+  function paintCounts() {
+    if (!filters.counts.harm) { return; }  // not filtered yet
+    var root = map.getContainer();
+    root.querySelectorAll("[data-count]").forEach(function (el) {
+      var key = el.getAttribute("data-count").split("-");
+      var n = (filters.counts[key[0]] || [])[+key[1]] || 0;
+      el.textContent = el.hasAttribute("data-paren") ? "(" + number(n) + ")" : number(n);
+    });
+    legendBox.querySelectorAll("[data-weapon]").forEach(function (el) {
+      el.classList.toggle("im-off", !filters.on.weapon[+el.getAttribute("data-weapon")]);
+    });
+    filters.harmModes.forEach(function (mode, h) {
+      harmBox.options[h].text = harmNames[h] + " (" + number(filters.counts.harm[h]) + ")";
+    });
   }
   function refresh() {
-    var keep = [], points = [], perCircle = D.circles.map(function () { return 0; });
-    D.rows.forEach(function (r, i) {
-      if (!shown(r)) { return; }
+    var result = filters.apply(timeline.passes), keep = [], points = [];
+    var perCircle = D.circles.map(function () { return 0; });
+    result.rows.forEach(function (i) {
+      var r = D.rows[i];
       keep.push(markers[i]);
       points.push([r[F.lat], r[F.lon]]);
       if (r[F.circle] >= 0) { perCircle[r[F.circle]] += 1; }
@@ -200,8 +232,11 @@ function mapperIncidentLayer(options) {
       if (perCircle[j]) { circleGroup.addLayer(c); } else { circleGroup.removeLayer(c); }
     });
     if (heat) { heat.setLatLngs(points); }
-    shownBox.textContent = keep.length === D.rows.length ? "" :
-      "Showing " + keep.length.toLocaleString("en") + " of " + D.rows.length.toLocaleString("en");
+    var total = D.rows.length;
+    shownBox.textContent = (keep.length === total ? "Showing all " + number(total) :
+      "Showing " + number(keep.length) + " of " + number(total)) +
+      (D.undated ? " (" + number(result.undated) + " undated)" : "");
+    paintCounts();
   }
 
   function asControl(element, position) {
@@ -215,12 +250,17 @@ function mapperIncidentLayer(options) {
   asControl(titleBox, "topright");
   asControl(legendBox, "bottomleft");
   panels.removeAttribute("hidden");
+  harmBox.addEventListener("change", function () { filters.setHarm(harmBox.value); refresh(); });
 
   var baseLayers = {};
   options.tiles.forEach(function (t) {
     var layer = t[1] || L.layerGroup();  // null: the plain background, outline only
     baseLayers[esc(t[0])] = layer;
-    if (t[0] === options.shownTiles && !t[1]) { layer.addTo(map); }
+    if (t[1]) { places.watch(t[1]); }
+    if (t[0] === options.shownTiles) {
+      if (!t[1]) { layer.addTo(map); }
+      places.base(layer);
+    }
   });
   var overlays = {}, toggles = [];
   function overlay(label, layer, heading) {
@@ -228,36 +268,36 @@ function mapperIncidentLayer(options) {
     overlays[label] = layer;
     return layer;
   }
-  function toggle(label, heading, apply) {
-    var layer = overlay(label, L.layerGroup().addTo(map), heading);
-    toggles.push({layer: layer, apply: apply});
+  function toggle(label, heading, facet, i) {
+    var layer = overlay(label + ' <span class="im-count" data-paren data-count="' + facet + "-" +
+      i + '"></span>', L.layerGroup().addTo(map), heading);
+    toggles.push({layer: layer, facet: facet, index: i});
   }
   var heading = "Show";
   if (D.areas.features.length) { overlay("Named areas", areas, heading); heading = null; }
   if (D.circles.length) { overlay("Uncertainty circles", circleGroup, heading); heading = null; }
   if (heat) { overlay("Heat map", heat.addTo(map), heading); }
-  CATS.forEach(function (c, i) {
-    if (!c.count) { return; }
-    var first = !toggles.length;
-    toggle('<span class="im-swatch" style="background:' + esc(c.colour) + '"></span>' +
-      esc(c.key === "unknown" ? "not stated" : c.key) +
-      ' <span class="im-count">(' + esc(c.count) + ")</span>",
-      first ? "Weapon" : null, function (on) { weaponOn[i] = on; });
+  // One switch per value the incidents have; the first of each facet carries its heading.
+  var HEADINGS = {weapon: "Weapon", target: "Target", precision: "Place known", year: "Year"};
+  Object.keys(HEADINGS).forEach(function (facet) {
+    var has = filters.present(facet), first = true;
+    if (facet !== "weapon" && facet !== "year" && has.filter(Boolean).length < 2) { return; }
+    filters.facets[facet].forEach(function (name, i) {
+      if (!has[i]) { return; }
+      var swatch = facet === "weapon" ? '<span class="im-swatch" style="background:' +
+        esc(CATS[i].colour) + '"></span>' : "";
+      // Wrapped so "2020" is not an integer key, which JS objects would reorder first.
+      toggle(swatch + '<span class="im-' + facet + '">' + esc(name) + "</span>",
+        first ? HEADINGS[facet] : null, facet, i);
+      first = false;
+    });
   });
-  var firstYear = true;
-  D.years.forEach(function (y, i) {
-    // Wrapped so "2020" is not an integer key, which JS objects would reorder first.
-    toggle('<span class="im-year">' + esc(y) + "</span>", firstYear ? "Year" : null,
-      function (on) { yearOn[i] = on; });
-    firstYear = false;
-  });
-  if (D.undated) {
-    toggle('<span class="im-year">undated</span>', firstYear ? "Year" : null,
-      function (on) { undatedOn = on; });
-  }
   map.on("overlayadd overlayremove", function (e) {
     toggles.forEach(function (t) {
-      if (t.layer === e.layer) { t.apply(e.type === "overlayadd"); refresh(); }
+      if (t.layer === e.layer) {
+        filters.on[t.facet][t.index] = e.type === "overlayadd";
+        refresh();
+      }
     });
   });
   var GroupedLayers = L.Control.Layers.extend({_addItem: function (obj) {
@@ -270,18 +310,30 @@ function mapperIncidentLayer(options) {
     }
     return label;
   }});
-  new GroupedLayers(baseLayers, overlays, {collapsed: options.collapsed, position: "topright"})
-    .addTo(map);
+  // Narrow screens (a phone, a notebook cell): the layer control is a button, the legend
+  // and the filters start folded.
+  var NARROW = 700, narrow = null;
+  function layout() {
+    var now = map.getSize().x < NARROW;
+    if (now === narrow) { return; }
+    narrow = now;
+    map.getContainer().classList.toggle("im-narrow", narrow);
+    legendBox.open = !narrow;
+    titleBox.querySelector(".im-filters").open = !narrow;
+    if (control) { control.remove(); }
+    control = new GroupedLayers(baseLayers, overlays,
+      {collapsed: options.collapsed || narrow, position: "topright"}).addTo(map);
+    // Measured again once in place, so a long list scrolls instead of running off the map.
+    if (!options.collapsed && !narrow) { control.expand(); }
+    paintCounts();
+  }
+  layout();
+  map.on("resize", layout);
 
-  fromInput.addEventListener("change", refresh);
-  toInput.addEventListener("change", refresh);
-  titleBox.querySelector(".im-reset").addEventListener("click", function () {
-    fromInput.value = fromInput.min;
-    toInput.value = toInput.max;
-    refresh();
-  });
   refresh();
   // A handle for notebooks and tests to reach the layer from the page.
   window.incidentMap = {map: map, cluster: cluster, markers: markers, rows: D.rows,
-    fields: F, refresh: refresh, heat: heat, areas: areas, circles: circleGroup};
+    fields: F, refresh: refresh, heat: heat, areas: areas, circles: circleGroup,
+    filters: filters, timeline: timeline, labels: places,
+    control: function () { return control; }};
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,13 +50,40 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+def _png_pixel() -> bytes:
+    """A one-pixel grey PNG: what a tile server that answers sends (Leaflet stretches it)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return b"".join(
+        [b"\x89PNG\r\n\x1a\n", chunk(b"IHDR", header),
+         chunk(b"IDAT", zlib.compress(b"\x00\xb0")), chunk(b"IEND", b"")]
+    )  # fmt: skip
+
+
 @pytest.fixture
 def open_map(browser: Any) -> Iterator[Any]:
-    """Open an HTML file with every non-file request refused; collect errors and dialogs."""
+    """Open an HTML file with every non-file request refused; collect errors and dialogs.
+
+    ``width``/``height`` set the window, ``locale`` the browser's language, and
+    ``tiles=True`` answers tile requests with an image (a network that works for tiles
+    only); everything else off the file system is still refused.
+    """
     contexts: list[Any] = []
 
-    def opener(path: Path) -> OpenedMap:
-        context = browser.new_context(viewport={"width": 1200, "height": 800})
+    def opener(
+        path: Path,
+        *,
+        width: int = 1200,
+        height: int = 800,
+        locale: str | None = None,
+        tiles: bool = False,
+    ) -> OpenedMap:
+        extra = {"locale": locale} if locale else {}
+        context = browser.new_context(viewport={"width": width, "height": height}, **extra)
         contexts.append(context)
         page = context.new_page()
         opened = OpenedMap(page)
@@ -62,6 +91,8 @@ def open_map(browser: Any) -> Iterator[Any]:
         def route(route: Any) -> None:
             if route.request.url.startswith("file://"):
                 route.continue_()
+            elif tiles and route.request.url.endswith(".png"):
+                route.fulfill(status=200, content_type="image/png", body=_png_pixel())
             else:
                 opened.blocked.append(route.request.url)
                 route.abort()

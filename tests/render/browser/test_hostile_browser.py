@@ -134,7 +134,10 @@ def test_hostile_reports_show_as_text_everywhere_and_run_nothing(
     assert seen["scripts"] == scripts_before
     assert seen["title"] == seen["heading"] == TITLE
     assert seen["summary"].startswith("8 incidents from 8 reports")
-    assert seen["layers"].endswith("Year 2021 <img")  # a "year" cut from a hostile date
+    # A "year" cut from a hostile date; each switch shows its count.
+    assert seen["layers"].endswith("Year 2021 (7) <img (1)")
+    for text in HOSTILE[:3]:  # targets are filters too, named as text
+        assert text in seen["layers"]
     rows = hostile_rows()
     for row, popup, tooltip in zip(rows, seen["popups"], seen["tooltips"], strict=True):
         assert row["place"] in popup["text"]
