@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from gazetteer._mentions import PLACE_WORDS, NameIndex, find_mentions
 from gazetteer._normalize import normalize_name
 from gazetteer._place import Candidate, Mention, Place
+from gazetteer._ranking import LongerNames, may_be_near_spelling, rank_key
 from gazetteer._read import GazetteerFile, Problems, attach_outlines, read_file
 from gazetteer._validate import file_problems
 from gazetteer.errors import GazetteerFileError, UnknownPlaceError
@@ -85,6 +86,7 @@ class Gazetteer:
             self._places[place.id] = place
         self._index = NameIndex(self._rank_keys(), frozenset(not_places))
         self._fuzzy_keys = list(self._index.keys)
+        self._longer: LongerNames | None = None  # built on the first lookup that needs it
         self._areas = [p for p in self._places.values() if p.geometry is not None]
         self._area_tree = STRtree([p.geometry for p in self._areas]) if self._areas else None
 
@@ -135,29 +137,64 @@ class Gazetteer:
         name
             A place name in any spelling the data knows ("al-Qa'im", "Irbil", "BIAP").
         fuzzy
-            Also offer near spellings when no name matches exactly.
+            Also offer near spellings when no name matches exactly, then the places
+            of longer names: the name with kind words ("Erbil Governorate", "Camp
+            Taji"), a name it begins ("Erbil air" -> "Erbil airport"), a name that
+            holds it. False: exact names only.
         limit
             At most this many candidates.
 
         Returns
         -------
         list of Candidate
-            Best first; exact matches score 100, near spellings their similarity.
+            Best first, each place once. Exact matches score 100, near spellings
+            their similarity (85 and more; only for places in Iraq or in curated or
+            user data), longer names 80, 70 and 60 (see ``gazetteer._ranking``).
+
+        Examples
+        --------
+        >>> from gazetteer import default_gazetteer
+        >>> [(c.place.id, c.score) for c in default_gazetteer().lookup("Taji", limit=2)]
+        [('taji', 100.0), ('camp-taji', 80.0)]
+        >>> default_gazetteer().lookup("Paris")
+        []
         """
         key = normalize_name(name)
         exact = self._index.keys.get(key, ())
-        if exact or not fuzzy or not key:
+        if not fuzzy or not key:
             return [Candidate(place, 100.0) for place in exact[:limit]]
+        candidates = {place.id: Candidate(place, 100.0) for place in exact}
+        if not exact:
+            for candidate in self._near_spellings(key, limit):
+                candidates.setdefault(candidate.place.id, candidate)
+        for candidate in self._longer_names(key):
+            candidates.setdefault(candidate.place.id, candidate)
+        return list(candidates.values())[:limit]
+
+    def _near_spellings(self, key: str, limit: int) -> list[Candidate]:
         found = process.extract(
             key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=limit
         )
-        candidates: dict[str, Candidate] = {}
+        candidates: list[Candidate] = []
         for other, score, _ in sorted(found, key=lambda hit: (-hit[1], hit[0])):
             if not _names_alike(key, other):
                 continue
             for place in self._index.keys[other]:
-                candidates.setdefault(place.id, Candidate(place, round(float(score), 1)))
-        return list(candidates.values())[:limit]
+                if may_be_near_spelling(place):
+                    candidates.append(Candidate(place, round(float(score), 1)))
+        return candidates
+
+    def _longer_names(self, key: str) -> list[Candidate]:
+        if self._longer is None:
+            self._longer = LongerNames(self._index.keys, _KIND_WORDS)
+        best: dict[str, tuple[float, Place]] = {}
+        for score, place in self._longer.matches(key):
+            if not may_be_near_spelling(place):
+                continue  # a neighbour's GeoNames town: by its own name only
+            if place.id not in best or score > best[place.id][0]:
+                best[place.id] = (score, place)
+        ranked = sorted(best.values(), key=lambda hit: rank_key(*hit))
+        return [Candidate(place, score) for score, place in ranked]
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Return every place name in *text* with its offsets and ranked candidates.

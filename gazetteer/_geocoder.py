@@ -66,7 +66,16 @@ class GazetteerGeocoder(Geocoder):
         """Return the best :class:`geopy.location.Location` for *query*.
 
         With ``exactly_one=False``, a ranked list of them; ``None`` when nothing
-        matches (never an empty list), as geopy does.
+        matches (never an empty list), as geopy does. The candidates and their
+        ``raw["score"]`` are :meth:`Gazetteer.lookup`'s: 100 for an exact name, 85 and
+        more for a near spelling, 80, 70 or 60 for a longer name (docs/gazetteer.md,
+        "Lookup scores"). A name far from the region is None, not a near spelling of a
+        neighbour's town.
+
+        Examples
+        --------
+        >>> GazetteerGeocoder().geocode("Paris") is None
+        True
         """
         candidates = self.gazetteer.lookup(str(query), limit=1 if exactly_one else limit)
         if candidates:

@@ -17,6 +17,7 @@ to it)::
     merge/     mentions -> one row per attack
     render/    incident table -> folium map (with its assets/)
     evaluate/  scores against hand-labelled gold
+    scale/     the same extraction over Dask partitions (Dask only when a cluster is used)
     cli/       the ``mapper`` command, a module per command
 
 A stage's modules are internal; its ``__init__`` exports its few public names, and this
@@ -26,6 +27,7 @@ package the user's. Folium is only loaded when a map is rendered.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 from typing import Any
 
 from mapper.errors import EvaluationError, IncidentTableError, MapperError, ReportError
@@ -33,6 +35,7 @@ from mapper.evaluate import evaluate
 from mapper.extract import extract, extract_report, resolve_date
 from mapper.merge import merge_incidents
 from mapper.read import Report, ReportSet, read_reports
+from mapper.scale import extract_corpus, extract_partition, incident_meta
 from mapper.table import (
     INCIDENT_COLUMNS,
     MERGE_COLUMNS,
@@ -41,6 +44,11 @@ from mapper.table import (
     read_incidents,
     write_incidents,
 )
+
+try:  # one source of truth: pyproject.toml's version, as installed
+    __version__ = importlib.metadata.version("incident-mapper")
+except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
 
 # ``mapper.render`` is the function. Its stage's package is imported here, once, so that
 # no later ``import mapper.render...`` binds the package over the function's name.
@@ -70,8 +78,11 @@ __all__ = [
     "ReportSet",
     "evaluate",
     "extract",
+    "extract_corpus",
+    "extract_partition",
     "extract_report",
     "incident_frame",
+    "incident_meta",
     "merge_incidents",
     "read_incidents",
     "read_reports",

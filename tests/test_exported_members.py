@@ -8,7 +8,7 @@ import types
 import pytest
 
 #: The public API, and each stage's exports to the others.
-STAGES = ("read", "table", "extract", "merge", "render", "evaluate", "cli")
+STAGES = ("read", "table", "extract", "merge", "render", "evaluate", "scale", "cli")
 PACKAGES = ["mapper", "gazetteer", *(f"mapper.{stage}" for stage in STAGES)]
 
 

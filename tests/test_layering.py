@@ -21,7 +21,8 @@ ALLOWED: dict[str, set[str]] = {
     "merge": {"gazetteer", "table"},
     "render": {"gazetteer", "table"},
     "evaluate": {"gazetteer", "read", "extract", "merge", "table"},
-    "cli": {"gazetteer", "read", "table", "extract", "merge", "render", "evaluate"},
+    "scale": {"gazetteer", "read", "extract", "merge", "table"},
+    "cli": {"gazetteer", "read", "table", "extract", "merge", "render", "evaluate", "scale"},
 }
 #: The only modules allowed at the top of the package.
 TOP_MODULES = {"__init__.py", "__main__.py", "errors.py"}

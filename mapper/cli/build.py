@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from mapper.cli.extract import add_published_option
+from mapper.cli.inputs import PATHS_HELP, add_filter_options, add_strict_option
 from mapper.cli.render import add_map_options, save_map
+from mapper.cli.scale_options import add_scale_options
 
 
 def register(subparsers: Any) -> None:
@@ -25,19 +27,22 @@ def register(subparsers: Any) -> None:
         description="Read reports, extract and merge incidents and write an interactive "
         "HTML map that opens without a network.",
     )
-    build.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    build.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     build.add_argument(
         "--incidents",
         type=Path,
         metavar="FILE",
-        help="also write the incident table (.csv, .geojson or .jsonl)",
+        help="also write the incident table (.csv, .geojson, .jsonl, .xlsx, .kml, .parquet)",
     )
     build.add_argument("--no-merge", action="store_true", help="one marker per mention")
     build.add_argument(
         "--quiet", action="store_true", help="no progress or counts; problems still listed"
     )
     add_published_option(build)
+    add_strict_option(build)
     add_map_options(build)
+    add_filter_options(build)
+    add_scale_options(build)
     build.set_defaults(func=run_build)
 
 
@@ -54,5 +59,7 @@ def run_build(args: argparse.Namespace) -> int:
         write_incidents(incidents, args.incidents)
     save_map(incidents, args, gazetteer)
     if not args.quiet:
+        if args.incidents is not None:
+            print(f"wrote {len(incidents)} incident rows to {args.incidents}", file=sys.stderr)
         print(f"wrote a map of {len(incidents)} incidents to {args.output}", file=sys.stderr)
     return 0

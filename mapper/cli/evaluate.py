@@ -4,7 +4,7 @@ Prints incident precision, recall and F1, the share of matched incidents located
 within 5 km, each attribute's accuracy and the merge figures; ``--details`` adds every
 error, grouped by kind and likely cause. With ``--part``, each part (a gold file and
 its reports) is printed alone and then pooled. Exit status 0, or 2 when the gold
-cannot be read.
+cannot be read or a report path is not there (checked before any work).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import argparse
 from typing import Any
 
 from mapper.cli.gazetteer import add_gazetteer_option
+from mapper.cli.inputs import PATHS_HELP, check_paths
 
 
 def register(subparsers: Any) -> None:
@@ -26,7 +27,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("gold", metavar="GOLD", help="gold .jsonl file or folder")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     parser.add_argument(
         "--part",
         action="append",
@@ -51,6 +52,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from mapper.errors import EvaluationError
     from mapper.evaluate import evaluate, evaluate_parts
 
+    # The report paths; a missing gold file is the evaluator's to name ("no such gold file").
+    check_paths([*args.paths, *(path for part in args.part for path in part[1:])])
     gazetteer = load_gazetteer(*args.gazetteer)
     if not args.part:
         result = evaluate(args.gold, args.paths, gazetteer=gazetteer)

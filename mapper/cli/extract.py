@@ -20,14 +20,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mapper.cli.gazetteer import add_gazetteer_option
+from mapper.cli.inputs import (
+    PATHS_HELP,
+    add_filter_options,
+    add_strict_option,
+    apply_filters,
+    check_paths,
+    check_strict,
+)
+from mapper.cli.outputs import add_format_option, write_table
+from mapper.cli.scale_options import add_scale_options, extract_on_cluster, wants_cluster
 from mapper.extract import format_summary, problem_lines, run_extraction
 from mapper.read import ReportSet, given_publication_date, read_reports
-from mapper.table import FORMATS, write_incidents
+from mapper.table import FORMATS
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from gazetteer import Gazetteer
+    from mapper.scale import ExtractionResult
 
 
 def register(subparsers: Any) -> None:
@@ -37,19 +48,21 @@ def register(subparsers: Any) -> None:
         help="extract incidents from reports into a table",
         description=(
             "Read reports (.txt, .md, .html, .csv, .jsonl; folders walked), extract "
-            "incidents and write them as .csv, .geojson or .jsonl. Merges reports of "
+            "incidents and write them as .csv, .geojson, .jsonl, .xlsx, .kml or .parquet "
+            "(--format acled: ACLED's columns). Merges reports of "
             "the same attack unless --no-merge. Relative dates ('on Tuesday') count from "
             "each report's publication date; see --published for reports without one."
         ),
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     parser.add_argument(
         "-o",
         "--output",
         required=True,
         type=Path,
         metavar="FILE",
-        help="the table to write; its extension picks the format (.csv, .geojson, .jsonl)",
+        help="the table to write; its extension picks the format (.csv, .geojson, .jsonl, "
+        ".xlsx, .kml, .parquet)",
     )
     parser.add_argument(
         "--no-merge", action="store_true", help="keep one row per mention, unmerged"
@@ -59,8 +72,12 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="no progress bar or counts; unreadable inputs are still listed",
     )
+    add_format_option(parser)
     add_published_option(parser)
+    add_strict_option(parser)
+    add_filter_options(parser)
     add_gazetteer_option(parser)
+    add_scale_options(parser)
     parser.set_defaults(func=run_extract)
 
 
@@ -89,8 +106,8 @@ def run_extract(args: argparse.Namespace) -> int:
     result = extract_for_cli(args, command="extract", table=args.output)
     if result is None:
         return 2
-    incidents, _ = result
-    write_incidents(incidents, args.output)
+    incidents, gazetteer = result
+    write_table(incidents, args.output, args.format, gazetteer)
     if not args.quiet:
         print(f"wrote {len(incidents)} incident rows to {args.output}", file=sys.stderr)
     return 0
@@ -113,15 +130,20 @@ def extract_for_cli(
             file=sys.stderr,
         )
         return None
+    check_paths(args.paths)
     from gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer(*args.gazetteer)
-    reports = read_reports(args.paths, published=args.published)
-    if table is not None:
-        reports = _without(reports, table)
-    extraction = run_extraction(
-        reports, gazetteer=gazetteer, progress=False if args.quiet else None
-    )
+    extraction: ExtractionResult
+    if wants_cluster(args):  # --workers / --scheduler: the same run on a Dask cluster
+        extraction = extract_on_cluster(args, table=table)
+    else:
+        reports = read_reports(args.paths, published=args.published)
+        if table is not None:
+            reports = _without(reports, table)
+        extraction = run_extraction(
+            reports, gazetteer=gazetteer, progress=False if args.quiet else None
+        )
     if args.quiet:
         lines = problem_lines(extraction.outcomes, extraction.warnings)
     else:
@@ -131,12 +153,13 @@ def extract_for_cli(
     if extraction.n_reports == 0:
         print(f"mapper {command}: error: no report could be read; nothing written", file=sys.stderr)
         return None
+    check_strict(args, extraction.outcomes)
     incidents = extraction.incidents
     if not args.no_merge:
         from mapper.merge import merge_incidents
 
         incidents = merge_incidents(incidents, gazetteer=gazetteer)
-    return incidents, gazetteer
+    return apply_filters(incidents, args), gazetteer
 
 
 def _without(reports: ReportSet, output: Path) -> ReportSet:

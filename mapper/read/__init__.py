@@ -11,6 +11,10 @@ The first stage. It knows nothing of places or incidents; of ours it uses only
 * ``text``: plain text and Markdown, with optional YAML front matter;
 * ``html``: a page's article text and metadata, with the stdlib parser;
 * ``tables``: CSV and JSON Lines, one report per row, with the line each starts on;
+* ``columnar``: Parquet (by row group, with pyarrow), ``.jsonl.gz``, data frames, and
+  globs (``archive/2021-*.parquet``);
+* ``parts``: a corpus cut into parts read apart, for workers or a chunk at a time
+  (:func:`plan_parts`, :func:`read_part`, :func:`read_frame`);
 * ``fields``: what every reader hands back, and the metadata fields they share;
 * ``published``: the publication date a report gets (its own, else one the user
   gives, or its file's modification day when asked), checked against the one clock
@@ -20,16 +24,24 @@ A bad file is a :class:`~mapper.errors.ReportError` naming the file and line, ne
 exception that stops the run.
 """
 
+from mapper.read.columnar import REPORT_TABLE_COLUMNS
 from mapper.read.fields import MONTHS
+from mapper.read.parts import CorpusPlan, ReportPart, plan_parts, read_frame, read_part
 from mapper.read.published import given_publication_date
 from mapper.read.reports import Report, ReportSet, read_reports
 from mapper.read.tables import numbered_records
 
 __all__ = [
     "MONTHS",
+    "REPORT_TABLE_COLUMNS",
+    "CorpusPlan",
     "Report",
+    "ReportPart",
     "ReportSet",
     "given_publication_date",
     "numbered_records",
+    "plan_parts",
+    "read_frame",
+    "read_part",
     "read_reports",
 ]

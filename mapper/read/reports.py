@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple, TextIO
 
 from mapper.errors import ReportError
+from mapper.read.columnar import BINARY_READERS, binary_reader, expand_globs
 from mapper.read.decode import UNDECODABLE, TableEncoding, decode_report, newlines, sniff_table
 from mapper.read.fields import MAX_TEXT_CHARS, METADATA_KEYS, Entry, clean_field, parse_published
 from mapper.read.html import read_html
@@ -156,13 +157,29 @@ def read_reports(
     if isinstance(paths, str | Path):
         paths = [paths]
     result = ReportSet()
-    files = collect_files(paths, result.problems, result.warnings)
+    files = collect_files(expand_globs(paths), result.problems, result.warnings)
+    read_files(files, result, dating)
+    return result
+
+
+def read_files(
+    files: Iterable[Path],
+    result: ReportSet,
+    dating: Dating,
+    read_file: Callable[[Path, list[ReportError]], list[Entry | ReportError]] | None = None,
+) -> None:
+    """Read *files* in order into *result*: index metadata applied, ids settled once.
+
+    *read_file* reads one file (:func:`_read_file` by default); a reader of a share of
+    a file (some Parquet row groups) passes its own.
+    """
+    read_file = read_file or _read_file
     indexes = _FolderIndexes(result)
     seen: dict[str, Report] = {}
     for path in files:
         if indexes.is_index(path):
             continue
-        for item in _read_file(path, result.warnings):
+        for item in read_file(path, result.warnings):
             if isinstance(item, ReportError):
                 result.problems.append(item)
                 continue
@@ -178,18 +195,18 @@ def read_reports(
                 continue
             seen[report.report_id] = report
             result.reports.append(report)
-    return result
 
 
 def _read_file(path: Path, warnings: list[ReportError]) -> list[Entry | ReportError]:
     """Read one file with the reader its extension names; decoding warnings go to *warnings*."""
     label = str(path)
+    binary = binary_reader(path)
     reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        known = ", ".join(sorted(READERS))
+    if reader is None and binary is None:
+        known = ", ".join(sorted([*READERS, *BINARY_READERS]))
         reason = f"unknown extension {path.suffix or '(none)'!r} (known: {known})"
         return [ReportError(label, reason)]
-    limit = MAX_TABLE_BYTES if reader.table else MAX_FILE_BYTES
+    limit = MAX_TABLE_BYTES if reader is None or reader.table else MAX_FILE_BYTES
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
@@ -200,6 +217,8 @@ def _read_file(path: Path, warnings: list[ReportError]) -> list[Entry | ReportEr
         if size > limit:
             reason = f"too large: {size:,} bytes is over the {limit:,}-byte limit"
             return [ReportError(label, reason)]
+        if reader is None:  # a binary table: Parquet, gzip
+            return binary(path, warnings) if binary is not None else []
         if reader.table:
             return _read_table_file(path, reader, warnings)
         text = decode_report(label, path.read_bytes(), warnings)

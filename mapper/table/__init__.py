@@ -1,4 +1,5 @@
-"""The incident table: its schema, typed cells, and files in CSV, GeoJSON or JSON Lines.
+"""The incident table: its schema, typed cells, and its files (CSV, GeoJSON, JSON Lines,
+XLSX, KML, Parquet; ACLED's layout).
 
 Every later stage speaks this table. It takes in rows (from extraction, from merging,
 or a file a user reviewed) and gives a ``pandas.DataFrame`` with the documented columns
@@ -9,7 +10,13 @@ and nullable types:
   :func:`incident_frame`, :func:`conform_incidents`), and the ceiling on an
   incident's figures (:data:`FIGURE_CEILING`, :func:`check_figures`);
 * ``io``: :func:`write_incidents` and :func:`read_incidents`, the format chosen by
-  extension (:data:`FORMATS`); CSV text cells guarded against spreadsheet formulas;
+  extension (:data:`FORMATS`); one module a format besides: ``csvfile``, ``xlsx``
+  (openpyxl), ``kml`` (written only), ``parquet`` (pyarrow);
+* ``formulas``: CSV and XLSX text cells guarded against spreadsheet formulas;
+* ``hand``: :func:`read_hand_made`, a table made by hand, only coordinates needed,
+  with what was assumed;
+* ``acled``: :func:`write_acled`, the incidents in ACLED's column layout;
+* ``filters``: :func:`filter_incidents`, a time window and weapons;
 * ``atomic``: :func:`write_atomically`, how every output file is written (a temporary
   file beside it, synced, then renamed), the map's too;
 * ``cells``: each cell of a table read from a file checked and typed, with the file,
@@ -18,7 +25,10 @@ and nullable types:
 Of ours it uses :mod:`mapper.errors` and :mod:`mapper.read`'s CSV record numbering.
 """
 
+from mapper.table.acled import ACLED_COLUMNS, write_acled
 from mapper.table.atomic import write_atomically
+from mapper.table.filters import date_period, filter_incidents
+from mapper.table.hand import HandMadeTable, read_hand_made
 from mapper.table.io import FORMATS, read_incidents, write_incidents
 from mapper.table.schema import (
     FIGURE_CEILING,
@@ -32,16 +42,22 @@ from mapper.table.schema import (
 )
 
 __all__ = [
+    "ACLED_COLUMNS",
     "FIGURE_CEILING",
     "FIGURE_COLUMNS",
     "FORMATS",
     "INCIDENT_COLUMNS",
     "MERGE_COLUMNS",
     "WEAPONS",
+    "HandMadeTable",
     "check_figures",
     "conform_incidents",
+    "date_period",
+    "filter_incidents",
     "incident_frame",
+    "read_hand_made",
     "read_incidents",
+    "write_acled",
     "write_atomically",
     "write_incidents",
 ]

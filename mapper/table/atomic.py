@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 
 
-def write_atomically(path: str | Path, content: str) -> None:
+def write_atomically(path: str | Path, content: str | bytes) -> None:
     """Write *content* as UTF-8 to *path*, replacing any file there in one step.
 
     Parameters
@@ -28,7 +28,7 @@ def write_atomically(path: str | Path, content: str) -> None:
         created like any other (the umask applies), not private as a ``tempfile``
         one would be. A device or pipe (``/dev/stdout``) is written straight to.
     content
-        The whole text; line endings are written as they are.
+        The whole text, written as UTF-8 with line endings as they are; or bytes.
 
     Raises
     ------
@@ -37,8 +37,8 @@ def write_atomically(path: str | Path, content: str) -> None:
         untouched and the temporary file removed.
     """
     if _is_device(path):  # /dev/stdout, a pipe: nothing to replace, no folder to use
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+        with open(path, "wb") as device:
+            device.write(_encoded(content))
         return
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     temporary = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
@@ -46,8 +46,8 @@ def write_atomically(path: str | Path, content: str) -> None:
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         created = True
-        with open(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+        with open(descriptor, "wb") as handle:
+            handle.write(_encoded(content))
             handle.flush()
             os.fsync(handle.fileno())
         if target.is_file():
@@ -59,6 +59,10 @@ def write_atomically(path: str | Path, content: str) -> None:
                 temporary.unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)
+
+
+def _encoded(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def _is_device(path: str | Path) -> bool:

@@ -1,12 +1,12 @@
-"""Writing and reading incident tables as CSV, GeoJSON or JSON Lines.
+"""Writing and reading incident tables: CSV, GeoJSON, JSON Lines, XLSX, KML, Parquet.
 
-The format follows the file extension (:data:`FORMATS`). Every format round-trips
-exactly: what :func:`write_incidents` writes, :func:`read_incidents` reads back
-with the same values and the dtypes of :mod:`mapper.table.schema`. Output is
-deterministic, byte for byte, and written atomically (:mod:`mapper.table.atomic`) so
-a failed write never leaves half a table behind. A CSV text cell that a spreadsheet
-would run as a formula is written with a leading quote (:func:`guard_formula`),
-which reading takes off again.
+The format follows the file extension (:data:`FORMATS`). Every format but KML
+round-trips exactly: what :func:`write_incidents` writes, :func:`read_incidents`
+reads back with the same values and the dtypes of :mod:`mapper.table.schema`. KML,
+for Google Earth, is written only. Output is deterministic, byte for byte, and
+written atomically (:mod:`mapper.table.atomic`) so a failed write never leaves half a
+table behind. A CSV or XLSX text cell that a spreadsheet would run as a formula is
+written with a leading quote (:func:`guard_formula`), which reading takes off again.
 
 Two things a table does not keep: an empty string reads back as missing (CSV has
 no way to tell them apart, so no format does), and columns beyond the documented
@@ -15,39 +15,55 @@ ones read back as text.
 
 from __future__ import annotations
 
-import csv
-import io
-import itertools
 import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pandas as pd
 
 from mapper.errors import IncidentTableError
-from mapper.read import numbered_records
 from mapper.table.atomic import write_atomically
 from mapper.table.cells import Cell, Row, dumps, typed_frame
-from mapper.table.schema import INCIDENT_COLUMNS, MERGE_COLUMNS, conform_incidents
+from mapper.table.csvfile import read_csv, write_csv
+from mapper.table.formulas import FORMULA_STARTS, guard_formula, unguard_formula
+from mapper.table.kml import write_kml
+from mapper.table.parquet import parquet_bytes, parquet_rows
+from mapper.table.schema import INCIDENT_COLUMNS, conform_incidents
+from mapper.table.xlsx import read_xlsx, write_xlsx
+
+__all__ = [
+    "FORMATS",
+    "FORMULA_STARTS",
+    "REQUIRED_COLUMNS",
+    "Format",
+    "guard_formula",
+    "read_incidents",
+    "read_rows",
+    "unguard_formula",
+    "write_incidents",
+    "write_rows",
+]
 
 #: Columns every table must have.
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(INCIDENT_COLUMNS)
 _COORDINATES = ("latitude", "longitude")
-#: What a GeoJSON feature's properties must hold: a null geometry means no coordinates.
-_PROPERTY_COLUMNS = tuple(c for c in REQUIRED_COLUMNS if c not in _COORDINATES)
-#: Columns read as numbers: their CSV cells are never guarded against formulas.
-_NUMERIC_COLUMNS = frozenset(
-    c for c, dtype in {**INCIDENT_COLUMNS, **MERGE_COLUMNS}.items() if dtype != "string"
-)
+#: Rows as a format reads them: the file's path, its text (bytes for a binary format)
+#: and the columns it must have -> the columns and the rows.
+Reader = Callable[[str, Any, Collection[str]], tuple[list[str], list[Row]]]
 
 
 class Format(NamedTuple):
-    """How one extension is written (rows -> text) and read (text -> rows)."""
+    """How one extension is written (rows -> text) and read (text -> rows).
 
-    write: Callable[[list[str], list[dict[str, Cell]]], str]
-    read: Callable[[str, str], tuple[list[str], list[Row]]]
+    A ``binary`` format writes bytes and reads the file's bytes, not its text; a
+    format without ``read`` is written only.
+    """
+
+    write: Callable[[list[str], list[dict[str, Cell]]], Any]
+    read: Reader | None
+    binary: bool = False
 
 
 def write_incidents(incidents: pd.DataFrame, path: str | Path) -> None:
@@ -59,8 +75,10 @@ def write_incidents(incidents: pd.DataFrame, path: str | Path) -> None:
         A raw or merged incident table (missing documented columns are added empty).
     path
         ``.csv``; ``.geojson`` (a FeatureCollection of Points, the other columns as
-        properties, ``null`` geometry where there are no coordinates); or ``.jsonl``
-        (one JSON object per row).
+        properties, ``null`` geometry where there are no coordinates, ``sources`` a
+        JSON array); ``.jsonl`` (one JSON object per row); ``.xlsx`` (one sheet, a
+        header row; needs openpyxl); ``.kml`` (a Placemark per incident, for Google
+        Earth; written only); or ``.parquet`` (needs pyarrow).
 
     Raises
     ------
@@ -68,14 +86,30 @@ def write_incidents(incidents: pd.DataFrame, path: str | Path) -> None:
         For an unknown extension, a value JSON cannot hold (infinity), or a file
         that cannot be written (no such folder, no permission).
     """
-    path = Path(path)
-    table_format = _format(path)
     frame = conform_incidents(incidents)
     columns = [str(column) for column in frame.columns]
-    rows = [
+    write_rows(columns, plain_rows(frame), path)
+
+
+def plain_rows(frame: pd.DataFrame) -> list[dict[str, Cell]]:
+    """The rows of *frame* as plain Python cells, None for missing."""
+    columns = [str(column) for column in frame.columns]
+    return [
         {column: _plain(value) for column, value in zip(columns, values, strict=True)}
         for values in frame.itertuples(index=False, name=None)
     ]
+
+
+def write_rows(columns: list[str], rows: list[dict[str, Cell]], path: str | Path) -> None:
+    """Write rows of any columns in the format of *path*'s extension, atomically.
+
+    Raises
+    ------
+    IncidentTableError
+        As :func:`write_incidents`.
+    """
+    path = Path(path)
+    table_format = _format(path)
     try:
         content = table_format.write(columns, rows)
     except ValueError as error:
@@ -92,6 +126,17 @@ def write_incidents(incidents: pd.DataFrame, path: str | Path) -> None:
 def read_incidents(path: str | Path) -> pd.DataFrame:
     """Read an incident table written by :func:`write_incidents` (or by hand).
 
+    Parameters
+    ----------
+    path
+        A ``.csv``, ``.geojson``, ``.jsonl``, ``.xlsx`` or ``.parquet`` table with
+        every documented column (:func:`mapper.table.read_hand_made` takes less).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table with the documented dtypes: ``Int64`` counts, never NaN floats.
+
     Raises
     ------
     IncidentTableError
@@ -99,21 +144,38 @@ def read_incidents(path: str | Path) -> pd.DataFrame:
         columns, broken rows, numbers that are not numbers, negative counts, dates that
         are not dates, values outside a column's vocabulary.
     """
+    columns, rows = read_rows(path, REQUIRED_COLUMNS)
+    return typed_frame(str(path), columns, rows)
+
+
+def read_rows(path: str | Path, required: Collection[str]) -> tuple[list[str], list[Row]]:
+    """The columns and untyped rows of a table file that must hold *required* columns.
+
+    Raises
+    ------
+    IncidentTableError
+        As :func:`read_incidents`, and for a format that is written only (KML).
+    """
     path = Path(path)
     table_format = _format(path)
+    if table_format.read is None:
+        readable = ", ".join(sorted(e for e, f in FORMATS.items() if f.read is not None))
+        raise IncidentTableError(
+            f"{path}: {path.suffix.lower()} is written for other programs, not read back;"
+            f" keep a table in {readable}"
+        )
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise IncidentTableError(f"{path}: cannot be read: {error.strerror or error}") from None
     try:
-        text = raw.decode("utf-8-sig")
+        text = "" if table_format.binary else raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise IncidentTableError(
             f"{path}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02X}); save it as UTF-8"
         ) from None
-    columns, rows = table_format.read(str(path), text)
-    return typed_frame(str(path), columns, rows)
+    return table_format.read(str(path), raw if table_format.binary else text, required)
 
 
 def _format(path: Path) -> Format:
@@ -141,116 +203,6 @@ def _plain(value: Any) -> Cell:
     return str(value)
 
 
-# --- CSV -------------------------------------------------------------------------
-
-
-#: What makes a spreadsheet read a cell as a formula, when it comes first (OWASP, CSV
-#: Injection): ``=``, ``+``, ``-``, ``@``, tab and carriage return.
-FORMULA_STARTS = frozenset("=+-@\t\r")
-
-
-def guard_formula(value: str) -> str:
-    """Text for a CSV cell that no spreadsheet runs as a formula.
-
-    A value that starts with a character of :data:`FORMULA_STARTS`, after any single
-    quotes, gets one more quote in front (OWASP's advice); :func:`unguard_formula`
-    takes exactly that quote off again, so every value reads back as it was.
-
-    Examples
-    --------
-    >>> print(guard_formula('=HYPERLINK("http://evil.example/")'))
-    '=HYPERLINK("http://evil.example/")
-    >>> print(guard_formula("'Twas a rocket"), guard_formula("'-1"), guard_formula("2020"))
-    'Twas a rocket ''-1 2020
-    """
-    if value[:1] in FORMULA_STARTS or (value[:1] == "'" and _after_quotes(value)):
-        return "'" + value
-    return value
-
-
-def unguard_formula(value: str) -> str:
-    """The value :func:`guard_formula` was given (other text is returned unchanged)."""
-    if value[:1] == "'" and _after_quotes(value):
-        return value[1:]
-    return value
-
-
-#: First characters of the text that :func:`guard_formula` may change.
-_GUARDED_STARTS = FORMULA_STARTS | {"'"}
-
-
-def _after_quotes(value: str) -> bool:
-    """Whether a formula character follows the leading quotes."""
-    first = value.lstrip("'")[:1]
-    return first != "" and first in FORMULA_STARTS
-
-
-def _write_csv(columns: list[str], rows: list[dict[str, Cell]]) -> str:
-    text = _csv_text(columns, rows, cr_safe=False)
-    # csv quotes a cell holding a character of its line terminator, "\n" here, but
-    # not a lone CR, which spreadsheets and csv readers take for the end of a row (the
-    # rest of the cell would start a row of its own). Rare: only then write it again.
-    return _csv_text(columns, rows, cr_safe=True) if "\r" in text else text
-
-
-def _csv_text(columns: list[str], rows: list[dict[str, Cell]], *, cr_safe: bool) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    header: list[Cell] = [guard_formula(c) for c in columns]
-    for cells in itertools.chain([header], (_csv_row(row, columns) for row in rows)):
-        if cr_safe and any(isinstance(cell, str) and "\r" in cell for cell in cells):
-            line = io.StringIO()
-            csv.writer(line, lineterminator="\r\n").writerow(cells)  # quotes every CR
-            out.write(line.getvalue()[:-2] + "\n")
-        else:
-            writer.writerow(cells)
-    return out.getvalue()
-
-
-def _csv_row(row: dict[str, Cell], columns: list[str]) -> list[Cell]:
-    """Missing as an empty cell, text guarded against formulas, numbers as they are."""
-    starts = _GUARDED_STARTS
-    return [
-        guard_formula(v) if v.__class__ is str and v[:1] in starts else "" if v is None else v
-        for v in map(row.__getitem__, columns)
-    ]
-
-
-def _read_csv(path: str, text: str) -> tuple[list[str], list[Row]]:
-    header: list[str] | None = None
-    rows: list[Row] = []
-    for start, cells in numbered_records(io.StringIO(text, newline="")):
-        if isinstance(cells, csv.Error):
-            raise IncidentTableError(f"{path}:{start}: broken CSV row: {cells}")
-        if header is None:
-            header = _header(path, start, [unguard_formula(name) for name in cells])
-            continue
-        if len(cells) != len(header):
-            raise IncidentTableError(
-                f"{path}:{start}: {len(cells)} fields where the header has {len(header)}"
-            )
-        values = {
-            c: (None if v == "" else v if c in _NUMERIC_COLUMNS else unguard_formula(v))
-            for c, v in zip(header, cells, strict=True)
-        }
-        rows.append((f":{start}", values))
-    if header is None:
-        raise IncidentTableError(f"{path}: empty file: no header row")
-    return header, rows
-
-
-def _header(path: str, line: int, cells: list[str]) -> list[str]:
-    seen: set[str] = set()
-    for name in cells:
-        if name in seen:
-            raise IncidentTableError(f"{path}:{line}: column {name!r} appears twice in the header")
-        seen.add(name)
-    missing = [c for c in REQUIRED_COLUMNS if c not in seen]
-    if missing:
-        raise IncidentTableError(f"{path}:{line}: missing columns: {', '.join(missing)}")
-    return cells
-
-
 # --- JSON Lines ------------------------------------------------------------------
 
 
@@ -258,7 +210,7 @@ def _write_jsonl(columns: list[str], rows: list[dict[str, Cell]]) -> str:
     return "".join(dumps(row) + "\n" for row in rows)
 
 
-def _read_jsonl(path: str, text: str) -> tuple[list[str], list[Row]]:
+def _read_jsonl(path: str, text: str, required: Collection[str]) -> tuple[list[str], list[Row]]:
     columns: dict[str, None] = {}
     rows: list[Row] = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -266,7 +218,7 @@ def _read_jsonl(path: str, text: str) -> tuple[list[str], list[Row]]:
             continue
         where = f"{path}:{number}"
         row = _json_object(where, line)
-        _require(where, row, REQUIRED_COLUMNS)
+        _require(where, row, required)
         columns.update(dict.fromkeys(row))
         rows.append((f":{number}", row))
     return list(columns), rows
@@ -308,15 +260,29 @@ def _feature(row: dict[str, Cell]) -> dict[str, Any]:
         properties = {k: v for k, v in row.items() if k not in _COORDINATES}
     else:
         geometry, properties = None, dict(row)  # a lone coordinate stays a property
+    sources = properties.get("sources")
+    if isinstance(sources, str):
+        properties["sources"] = _json_array(sources)
     return {"type": "Feature", "geometry": geometry, "properties": properties}
 
 
-def _read_geojson(path: str, text: str) -> tuple[list[str], list[Row]]:
+def _json_array(text: str) -> Any:
+    """``sources`` as the JSON array it holds, when reading it back gives the same text."""
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return text
+    return value if isinstance(value, list) and dumps(value) == text else text
+
+
+def _read_geojson(path: str, text: str, required: Collection[str]) -> tuple[list[str], list[Row]]:
     collection = _json_object(path, text)
     features = collection.get("features")
     if collection.get("type") != "FeatureCollection" or not isinstance(features, list):
         raise IncidentTableError(f"{path}: not a GeoJSON FeatureCollection")
-    columns: dict[str, None] = dict.fromkeys(REQUIRED_COLUMNS)
+    # A null geometry is an incident without coordinates: only the rest must be there.
+    in_properties = [c for c in required if c not in _COORDINATES]
+    columns: dict[str, None] = dict.fromkeys(required)
     rows: list[Row] = []
     for number, feature in enumerate(features, start=1):
         where = f": feature {number}"
@@ -324,8 +290,8 @@ def _read_geojson(path: str, text: str) -> tuple[list[str], list[Row]]:
         if not isinstance(properties, dict):
             raise IncidentTableError(f"{path}{where}: not a Feature with properties")
         row = {**properties, **_point(f"{path}{where}", feature.get("geometry"))}
-        _require(f"{path}{where}", row, _PROPERTY_COLUMNS)
-        columns.update(dict.fromkeys(properties))
+        _require(f"{path}{where}", row, in_properties)
+        columns.update(dict.fromkeys(row))
         rows.append((where, row))
     return list(columns), rows
 
@@ -342,8 +308,15 @@ def _point(where: str, geometry: Any) -> dict[str, Any]:
     return {"longitude": coordinates[0], "latitude": coordinates[1]}
 
 
+def _read_parquet(path: str, raw: bytes, required: Collection[str]) -> tuple[list[str], list[Row]]:
+    return parquet_rows(path, raw)  # always every documented column
+
+
 FORMATS: dict[str, Format] = {
-    ".csv": Format(_write_csv, _read_csv),
+    ".csv": Format(write_csv, read_csv),
     ".geojson": Format(_write_geojson, _read_geojson),
     ".jsonl": Format(_write_jsonl, _read_jsonl),
+    ".kml": Format(write_kml, None),
+    ".parquet": Format(parquet_bytes, _read_parquet, binary=True),
+    ".xlsx": Format(write_xlsx, read_xlsx, binary=True),
 }

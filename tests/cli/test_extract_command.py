@@ -84,11 +84,11 @@ def test_nothing_readable_exits_2_and_writes_nothing(fake_extract, tmp_path, cap
 
 
 def test_an_unknown_output_format_is_a_usage_error(fake_extract, report_fixtures, tmp_path, capsys):
-    out = tmp_path / "incidents.xlsx"
+    out = tmp_path / "incidents.ods"
     assert run(report_fixtures / "good", "-o", out) == 2
     assert (
-        "incidents.xlsx: an incident table must end in .csv, .geojson, .jsonl"
-        in capsys.readouterr().err
+        "incidents.ods: an incident table must end in .csv, .geojson, .jsonl, .kml, "
+        ".parquet, .xlsx" in capsys.readouterr().err
     )
     assert fake_extract == []  # refused before any work
 
@@ -105,7 +105,7 @@ def test_a_user_gazetteer_file_is_layered_on(fake_extract, report_fixtures, tmp_
     places.write_text(bad, encoding="utf-8")
     from gazetteer import GazetteerError
 
-    with pytest.raises(GazetteerError):  # the CLI turns this into "mapper: error:", exit 2
+    with pytest.raises(GazetteerError):  # the CLI turns this into "mapper extract: error:", exit 2
         run(report_fixtures / "good", "-o", tmp_path / "i.csv", "--gazetteer", places)
 
 

@@ -18,7 +18,6 @@ import mapper
 from mapper import IncidentTableError, read_reports
 from mapper.cli.main import main
 from mapper.errors import MapperError
-from mapper.table.io import REQUIRED_COLUMNS
 
 OK_TEXT = "Two rockets struck the Green Zone in Baghdad on Tuesday."
 
@@ -320,7 +319,7 @@ def test_render_names_the_file_line_and_column_of_a_bad_value(tmp_path, capsys, 
     table = write_csv(tmp_path / "incidents.csv", **changes)
     assert main(["render", str(table), "-o", str(tmp_path / "map.html")]) == 2
     err = capsys.readouterr().err
-    assert err == f"mapper: error: {table}{message}\n"
+    assert err == f"mapper render: error: {table}{message}\n"
     assert not (tmp_path / "map.html").exists()
 
 
@@ -330,7 +329,8 @@ def test_render_names_a_text_value_json_cannot_hold(tmp_path, capsys):
     table.write_text(row + "\n", encoding="utf-8")
     assert main(["render", str(table), "-o", str(tmp_path / "map.html")]) == 2
     assert (
-        capsys.readouterr().err == f"mapper: error: {table}:1: column 'title': [nan] is not text\n"
+        capsys.readouterr().err
+        == f"mapper render: error: {table}:1: column 'title': [nan] is not text\n"
     )
 
 
@@ -342,13 +342,14 @@ def test_render_names_missing_columns_deep_json_and_bad_bytes(tmp_path: Path, ca
     latin = tmp_path / "latin.csv"
     latin.write_bytes(write_csv(tmp_path / "x.csv", quote="caf\xe9").read_text().encode("cp1252"))
     expected = [
-        f"{short}:1: missing columns: {', '.join(REQUIRED_COLUMNS[2:])}",
+        f"{short}: missing columns: latitude, longitude (a table needs at least latitude and"
+        " longitude, or lat and lon; date and every other column are optional)",
         f"{deep}:1: not JSON: nested too deeply",
         f"{latin}:2: not UTF-8 text (byte 0xE9); save it as UTF-8",
     ]
     for table, message in zip((short, deep, latin), expected, strict=True):
         assert main(["render", str(table), "-o", str(tmp_path / "map.html")]) == 2
-        assert capsys.readouterr().err == f"mapper: error: {message}\n"
+        assert capsys.readouterr().err == f"mapper render: error: {message}\n"
 
 
 @pytest.mark.parametrize("geometry", ["here", [44.4, 33.3], {"type": "Point"}])
@@ -358,7 +359,8 @@ def test_render_names_a_geojson_feature_whose_geometry_is_not_a_point(tmp_path, 
     table.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
     assert main(["render", str(table), "-o", str(tmp_path / "map.html")]) == 2
     assert capsys.readouterr().err == (
-        f"mapper: error: {table}: feature 1: geometry is not a Point with [longitude, latitude]\n"
+        f"mapper render: error: {table}: feature 1: "
+        "geometry is not a Point with [longitude, latitude]\n"
     )
 
 
@@ -368,17 +370,23 @@ def test_render_names_the_table_when_a_merged_source_is_broken(tmp_path: Path, c
     table.write_text(json.dumps(row) + "\n", encoding="utf-8")
     assert main(["render", str(table), "-o", str(tmp_path / "map.html")]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"mapper: error: {table}: incident r-1: a source has a count")
+    assert err.startswith(f"mapper render: error: {table}: incident r-1: a source has a count")
 
 
 def test_unknown_tiles_and_unwritable_outputs_are_clear_errors(tmp_path: Path, capsys):
     table = write_csv(tmp_path / "incidents.csv")
     out = str(tmp_path / "map.html")
-    assert main(["render", str(table), "-o", out, "--tiles", "<img src=x>"]) == 2
-    assert capsys.readouterr().err.startswith("mapper: error: unknown tiles '<img src=x>': use")
-    for target in (tmp_path / "no" / "map.html", tmp_path):
+    with pytest.raises(SystemExit) as stopped:  # refused when the arguments are parsed
+        main(["render", str(table), "-o", out, "--tiles", "<img src=x>"])
+    assert stopped.value.code == 2
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.startswith("mapper render: error: argument --tiles: unknown tiles '<img src=x>'")
+    folder = tmp_path / "folder.html"
+    folder.mkdir()
+    for target in (tmp_path / "no" / "map.html", folder):
         assert main(["render", str(table), "-o", str(target)]) == 2
-        assert capsys.readouterr().err.startswith(f"mapper: error: {target}: cannot write the map")
+        err = capsys.readouterr().err
+        assert err.startswith(f"mapper render: error: {target}: cannot write the map")
 
 
 @pytest.mark.parametrize(

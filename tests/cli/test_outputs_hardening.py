@@ -176,7 +176,7 @@ def test_a_full_disk_leaves_the_old_map_and_table_intact_with_a_clear_error(
 
     assert main(["render", str(table), "-o", str(old_map)]) == 2
     assert capsys.readouterr().err == (
-        f"mapper: error: {old_map}: cannot write the map: No space left on device "
+        f"mapper render: error: {old_map}: cannot write the map: No space left on device "
         "(any map already there is left as it was)\n"
     )
     assert old_map.read_text(encoding="utf-8") == OLD_MAP

@@ -1,0 +1,142 @@
+"""Extraction on a real ``distributed.LocalCluster`` gives exactly the single-process
+run: the same table (raw and merged, byte for byte), the same summary, every report
+accounted for; and with no cluster option nothing of Dask is imported."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import mapper
+from mapper.cli import main
+from mapper.extract import format_summary, run_extraction
+from mapper.scale import extract_corpus, extract_partition, incident_meta
+
+distributed = pytest.importorskip("distributed")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[object]:
+    # Threads, not processes: the same tasks and a start in a second; TCP on the loopback
+    # so that a command can join it by its address.
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=False,
+            dashboard_address=None,
+            protocol="tcp://",
+            host="127.0.0.1",
+        ) as cluster,
+        distributed.Client(cluster) as dask_client,
+    ):
+        yield dask_client
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> list[str]:
+    """Samples, seeds, and a Parquet file of the samples' texts in small row groups,
+    with a row of no text and an id used again across row groups and files."""
+    folder = tmp_path_factory.mktemp("corpus")
+    reports = mapper.read_reports([ROOT / "samples" / "reports"]).reports[:40]
+    rows = [
+        {
+            "id": f"pq-{r.report_id}",
+            "published": r.published,
+            "title": r.title,
+            "url": r.url,
+            "source": r.source,
+            "text": r.text,
+        }
+        for r in reports
+    ]
+    rows[5]["text"] = None
+    rows[30]["id"] = rows[3]["id"]  # a duplicate in a later row group
+    rows[31]["id"] = reports[0].report_id  # used by a sample report, read first
+    pq.write_table(pa.Table.from_pylist(rows), folder / "archive.parquet", row_group_size=6)
+    return [str(ROOT / "samples" / "reports"), str(seeds_dir), str(folder / "archive.parquet")]
+
+
+def test_extract_corpus_on_a_cluster_is_the_single_process_run(client, corpus) -> None:
+    alone = run_extraction(corpus, progress=False)
+    spread = extract_corpus(corpus, client=client, part_reports=8, progress=False)
+    summary = format_summary(spread.outcomes, spread.warnings)
+    assert summary == format_summary(alone.outcomes, alone.warnings)
+    pd.testing.assert_frame_equal(spread.incidents, alone.incidents)
+    assert spread.n_reports == alone.n_reports
+    # every report accounted for, the duplicates named with both places
+    assert len(spread.outcomes) == 90 + 3 + 40
+    duplicates = [o.reason for o in spread.outcomes if "duplicate" in (o.reason or "")]
+    assert len(duplicates) == 2
+    assert any("(first used by " in d and "archive.parquet:4)" in d for d in duplicates)
+    # files are read in sorted path order: the Parquet file (in /tmp) comes first
+    assert any("archive.parquet:32)" in d for d in duplicates)
+    where = {o.reason: o.where for o in spread.outcomes}
+    assert sorted(Path(where[d]).name for d in duplicates) == [
+        "archive.parquet:31",
+        "c-briefs.csv:2",
+    ]
+    merged_alone = mapper.merge_incidents(alone.incidents)
+    merged_spread = mapper.merge_incidents(spread.incidents)
+    assert merged_spread.to_csv(index=False) == merged_alone.to_csv(index=False)
+
+
+def test_map_partitions_over_a_dask_dataframe(client, corpus) -> None:
+    import dask.dataframe as dd
+
+    frame = pd.read_parquet(corpus[2]).dropna(subset=["text"]).drop_duplicates("id")
+    ddf = dd.from_pandas(frame, npartitions=3)
+    spread = ddf.map_partitions(extract_partition, meta=incident_meta()).compute()
+    alone = extract_partition(frame)
+    key = ["incident_id"]
+    pd.testing.assert_frame_equal(
+        spread.sort_values(key).reset_index(drop=True),
+        alone.sort_values(key).reset_index(drop=True),
+    )
+    assert len(alone) > 20
+
+
+def test_the_commands_join_a_running_scheduler(client, corpus, tmp_path: Path, capsys) -> None:
+    address = client.scheduler.address
+    alone, spread = tmp_path / "alone.parquet", tmp_path / "spread.parquet"
+    assert main(["extract", *corpus[:2], "-o", str(alone)]) == 0
+    summary_alone = capsys.readouterr().err
+    assert main(["extract", *corpus[:2], "-o", str(spread), "--scheduler", address]) == 0
+    summary_spread = capsys.readouterr().err
+    assert alone.read_bytes() == spread.read_bytes()
+    assert summary_spread.replace("spread", "alone") == summary_alone
+    assert main(["build", corpus[0], "-o", str(tmp_path / "m.html"), "--scheduler", address]) == 0
+
+
+def test_workers_start_a_local_cluster_of_processes(tmp_path: Path) -> None:
+    mapper_cli = [sys.executable, "-m", "mapper"]
+    reports = str(ROOT / "samples" / "reports")
+    out = [tmp_path / "a.csv", tmp_path / "b.csv"]
+    subprocess.run([*mapper_cli, "extract", reports, "-o", str(out[0]), "--quiet"], check=True)
+    done = subprocess.run(
+        [*mapper_cli, "extract", reports, "-o", str(out[1]), "--workers", "2"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "90 reports: 83 with incidents" in done.stderr
+    assert out[0].read_bytes() == out[1].read_bytes()
+
+
+def test_no_cluster_option_imports_nothing_of_dask(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom mapper.cli import main\n"
+        f"main(['extract', {str(ROOT / 'samples' / 'reports')!r}, '-o', "
+        f"{str(tmp_path / 'x.csv')!r}, '--quiet'])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'dask', 'distributed'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
