@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from mapper.extract.counts import (
     APPROXIMATE,
     NUMBER,
+    PeopleLists,
     choose_figure,
     count_people,
     parse_number,
@@ -148,28 +150,33 @@ def find_casualties(text: str) -> list[Casualty]:
     blanked = text
     if not words.isdisjoint(_NONE_WORDS):
         for pattern, kinds in ((_NONE_HARMED_RE, (KILLED, INJURED)), (_NONE_KILLED_RE, (KILLED,))):
-            for match in list(pattern.finditer(lowered)):
+            matches = list(pattern.finditer(lowered))
+            for match in matches:
                 found.extend(Casualty(match.start(), kind, 0, "") for kind in kinds)
-                blanked, lowered = _blank(blanked, match), _blank(lowered, match)
+            blanked, lowered = _blank(blanked, matches), _blank(lowered, matches)
     # "Three people, including two children, were injured": the aside is not a count.
     if "includ" in lowered or "among" in lowered or "most" in lowered:
-        for match in list(_PARENTHETICAL_RE.finditer(lowered)):
-            blanked, lowered = _blank(blanked, match), _blank(lowered, match)
+        matches = list(_PARENTHETICAL_RE.finditer(lowered))
+        blanked, lowered = _blank(blanked, matches), _blank(lowered, matches)
     actives = _ACTIVE_RE.finditer(lowered) if not words.isdisjoint(_ACTIVE_WORDS) else ()
     for match in actives:
-        counted = count_people(blanked[match.end() :])
+        counted = count_people(blanked, start=match.end())
         if counted is not None:
             kind = KILLED if match.group("k") else INJURED
-            qualifier = qualifier_of(blanked[match.end() :])
+            qualifier = qualifier_of(blanked, match.end())
             found.append(Casualty(match.start(), kind, counted[0], qualifier))
     if not words.isdisjoint(_PASSIVE_WORDS):
+        runs = [m.start() for m in _NON_SPACE_RE.finditer(lowered)]  # where words open
+        lists: _Lists | None = None  # read once the first verb needs them
         for match in _PASSIVE_RE.finditer(lowered):
             auxiliary = _AUXILIARY_RE.search(lowered, max(0, match.start() - 40), match.start())
             end = auxiliary.start() if auxiliary is not None else match.start()
             bare = auxiliary is None or not (auxiliary.group("aux") or auxiliary.group("adverb"))
-            if bare and not _ends_with_people(lowered[:end]):
+            last_word = runs[max(0, bisect_left(runs, end) - 1)] if runs else 0
+            if bare and not _ends_with_people(lowered[last_word:end]):
                 continue  # "an attack that killed a girl": active, read above
-            before = _count_before(blanked, end)
+            lists = lists or _Lists(blanked)
+            before = _count_before(lists, end)
             if before is not None:
                 kind = KILLED if match.group("k") else INJURED
                 found.append(Casualty(before[1], kind, before[0], before[2]))
@@ -194,24 +201,54 @@ def _ends_with_people(text: str) -> bool:
     return word in PERSON_NOUNS or word.isdigit() or word in NUMBER_WORDS
 
 
-def _blank(text: str, match: re.Match[str]) -> str:
-    """*text* with the span of *match* replaced by spaces."""
-    return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+def _blank(text: str, matches: list[re.Match[str]]) -> str:
+    """*text* with the spans of *matches* (in order, not overlapping) replaced by spaces."""
+    parts, at = [], 0
+    for match in matches:
+        parts += [text[at : match.start()], " " * (match.end() - match.start())]
+        at = match.end()
+    return "".join([*parts, text[at:]]) if matches else text
 
 
-def _count_before(text: str, end: int) -> tuple[int, int, str] | None:
+#: A list of people before a passive verb is read back at most this many characters
+#: ("Two US soldiers, a British medic and an Iraqi interpreter were killed" takes 60);
+#: unbounded, text without clause breaks was read again for every verb in it.
+LIST_WINDOW = 240
+_NON_SPACE_RE = re.compile(r"\S+")
+_SPACE_RE = re.compile(r"\s")
+
+
+class _Lists:
+    """What every passive verb of one text reads its list of people from, found once:
+    where clauses start, where words that may open a list stand, the lists themselves."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.clause_ends = [m.end() for m in _CLAUSE_START_RE.finditer(text)]
+        self.openings = [w.start() for w in _WORD_RE.finditer(text) if _may_open_list(w.group())]
+        self.people = PeopleLists(text)
+
+
+def _count_before(lists: _Lists, end: int) -> tuple[int, int, str] | None:
     """The people list that ends right before a passive verb, with where it starts."""
-    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, 0, end)]
-    segment_start = starts[-1] if starts else 0
-    segment = text[segment_start:end]
-    for word in _WORD_RE.finditer(segment):
-        if not _may_open_list(word.group()):
-            continue
-        counted = count_people(segment[word.start() :], whole=True)
-        if counted is not None:
-            qualifier = qualifier_of(segment[word.start() :])
-            return counted[0], segment_start + word.start(), qualifier
-    return None
+    text = lists.text
+    at = bisect_right(lists.clause_ends, end) - 1
+    segment_start = lists.clause_ends[at] if at >= 0 else 0
+    if end - segment_start > LIST_WINDOW:
+        # Cut at white space, where words start as they do in the whole segment.
+        space = _SPACE_RE.search(text, end - LIST_WINDOW, end)
+        segment_start = space.start() if space is not None else end
+    first = _WORD_RE.search(text, segment_start, end)  # may be cut short by a clause start
+    if first is None:
+        return None
+    openings = [first.start()] if _may_open_list(first.group()) else []
+    openings += lists.openings[
+        bisect_left(lists.openings, first.end()) : bisect_left(lists.openings, end)
+    ]
+    counted = lists.people.ending_at(openings, segment_start, end)
+    if counted is None:
+        return None
+    return counted[0], counted[1], qualifier_of(text[counted[1] : end])
 
 
 def _may_open_list(word: str) -> bool:

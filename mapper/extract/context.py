@@ -73,7 +73,9 @@ _LAUNCHER_RE = re.compile(
 )
 #: Asides that describe a place rather than say where something happened.
 _DESCRIPTIVE_RE = re.compile(
-    r"\bwhere\b[^,.;]*?\b(?:is|are|were|was)\s+(?:located|based|stationed|housed)\b"
+    # At most 200 characters from "where" to "is located": each "where" read to the next
+    # comma, which in a long run of text without one was quadratic.
+    r"\bwhere\b[^,.;]{0,200}?\b(?:is|are|were|was)\s+(?:located|based|stationed|housed)\b"
     r"|\b(?:which|that)\s+(?:hosts?|houses?|is home to|was home to)\b[^,.;]*",
     re.IGNORECASE,
 )
@@ -125,6 +127,7 @@ def singled_out(clause: str) -> bool:
     return _SINGLED_OUT_RE.match(clause) is not None
 
 
+@lru_cache(maxsize=1024)  # asked once per clause of a sentence
 def told_after_colon(sentence: str) -> bool:
     """Whether what follows a colon tells an attack that no skip reason covers.
 

@@ -7,6 +7,9 @@ Shared by the projectile counter (``mapper.extract.weapons``) and the casualty r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from mapper.extract.vocabulary import COLLECTIVE_NOUNS, NUMBER_WORDS, PERSON_NOUNS
 
@@ -77,17 +80,22 @@ def choose_figure(figures: list[tuple[int, str]]) -> int | None:
     return value
 
 
-def qualifier_of(text: str) -> str:
-    """The approximation words *text* opens with ("at least"), or ``""``."""
-    match = _APPROX_RE.match(text)
+def qualifier_of(text: str, start: int = 0) -> str:
+    """The approximation words *text* opens with at *start* ("at least"), or ``""``."""
+    match = _APPROX_RE.match(text, start)
     return " ".join(match.group(1).lower().split()) if match else ""
+
+
+#: A number of more digits is read as ``10 ** MAX_DIGITS``: no one counts so many, the
+#: table refuses it anyway, and ``int`` refuses strings of over 4,300 digits.
+MAX_DIGITS = 30
 
 
 def parse_number(text: str) -> int | None:
     """Return the value of one number written in digits or words, or None."""
     value = text.strip().lower().replace(",", "")
     if value.isdigit():
-        return int(value)
+        return int(value) if len(value) <= MAX_DIGITS else 10**MAX_DIGITS
     if value in NUMBER_WORDS:
         return NUMBER_WORDS[value]
     parts = re.split(r"[- ]", value)
@@ -96,8 +104,8 @@ def parse_number(text: str) -> int | None:
     return None
 
 
-def count_people(text: str, *, whole: bool = False) -> tuple[int, int] | None:
-    """Count the people a list at the start of *text* names.
+def count_people(text: str, *, whole: bool = False, start: int = 0) -> tuple[int, int] | None:
+    """Count the people a list at the start of *text* (or at *start*) names.
 
     "two American troops and a British medic" -> 3; "eight others" -> 8;
     "Qassem Soleimani, the commander Abu Mahdi and eight other people" -> 10.
@@ -105,12 +113,12 @@ def count_people(text: str, *, whole: bool = False) -> tuple[int, int] | None:
     Returns
     -------
     tuple of (int, int) or None
-        The total and how many characters of *text* the list used; None if *text*
-        does not open with a list of people (or, with *whole*, the list does not
-        reach the end of *text*).
+        The total and where in *text* the list ends; None if *text* does not open
+        with a list of people (or, with *whole*, the list does not reach the end of
+        *text*).
     """
     items: list[tuple[int, int, str]] = []  # (value, end, separator before it)
-    position, separator_text = 0, ""
+    position, separator_text = start, ""
     while True:
         value, end = _count_item(text, position)
         if value is None:
@@ -127,9 +135,125 @@ def count_people(text: str, *, whole: bool = False) -> tuple[int, int] | None:
     if not items:
         return None
     total, position = sum(item[0] for item in items), items[-1][1]
-    if whole and text[position:].strip(" ,") and not _OF_GROUP_RE.fullmatch(text, position):
+    if whole and not _runs_to_end(text, position):
         return None
     return total, position
+
+
+def _runs_to_end(text: str, position: int) -> bool:
+    """Whether only commas, spaces or whose people they were follow *position*."""
+    return bool(_REST_RE.fullmatch(text, position) or _OF_GROUP_RE.fullmatch(text, position))
+
+
+_REST_RE = re.compile(r"[ ,]*")
+
+
+class _Chain(NamedTuple):
+    """The list of people read from one item on: the item's end; the total and end of
+    the list as :func:`count_people` keeps it; the end of the last later item joined
+    by "and" (-1: none)."""
+
+    end: int
+    total: int
+    kept_end: int
+    and_end: int
+
+
+class PeopleLists:
+    """The lists of people that end where verbs stand in one text ("Two soldiers and a
+    medic were killed"), for :meth:`ending_at` at each verb in turn.
+
+    ``ending_at`` tries the list openings before a verb in order, as
+    ``count_people(text[start:end], whole=True, start=opening - start)`` would, but
+    reads each item once: an item is read the same whatever follows it once
+    :data:`HORIZON` runs of non-space characters lie between it and the verb, so the
+    lists read that far from one verb serve every later one; the few items nearer are
+    read again for each verb, and a list that what follows it already rules out is not
+    tried again. Reading every opening anew was quadratic in a long list or a run of
+    verbs.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._runs = [m.start() for m in _RUN_RE.finditer(text)]
+        self._chains: dict[int, _Chain | None] = {}  # lists read far from any verb so far
+        self._ended: set[int] = set()  # openings whose list can reach no later verb
+        self._end = 0
+
+    def ending_at(self, openings: Iterable[int], start: int, end: int) -> tuple[int, int] | None:
+        """The first of *openings* (in order, within ``start:end``) where a list of
+        people runs to *end*: its total and that opening, or None."""
+        if end < self._end:  # kept for verbs later in the text only
+            self._chains.clear()
+            self._ended.clear()
+        self._end = end
+        at = bisect_left(self._runs, end) - HORIZON
+        far = self._runs[at] if at >= 0 else -1  # an item opening here or before is far
+        segment = self.text[start:end]
+        near: dict[int, _Chain | None] = {}
+        for opening in openings:
+            if opening in self._ended:
+                continue
+            chain = self._chain(opening, segment, start, far, near)
+            if chain is None:
+                if opening in self._chains:
+                    self._ended.add(opening)
+            elif _runs_to_end(segment, chain.kept_end - start):
+                return chain.total, opening
+            elif opening in self._chains and not _MAY_RUN_ON_RE.fullmatch(
+                self.text, chain.kept_end, end
+            ):
+                self._ended.add(opening)  # what follows the list already says no more
+        return None
+
+    def _chain(
+        self, opening: int, segment: str, start: int, far: int, near: dict[int, _Chain | None]
+    ) -> _Chain | None:
+        """The list from *opening* on: items far from the verb read in the whole text and
+        kept for later verbs, nearer ones in the verb's *segment* (from *start*)."""
+        path: list[tuple[int, int, int, str | None]] = []  # (item start, value, end, separator)
+        position = opening
+        while True:
+            if position in self._chains or position in near:
+                far_tail = position in self._chains
+                following = self._chains[position] if far_tail else near[position]
+                break
+            far_tail = position <= far
+            text, offset = (self.text, 0) if far_tail else (segment, start)
+            value, end = _count_item(text, position - offset)
+            if value is None:
+                (self._chains if far_tail else near)[position] = following = None
+                break
+            separator = _SEPARATOR_RE.match(text, end)
+            if separator is None:
+                path.append((position, value, end + offset, None))
+                following = None
+                break
+            path.append((position, value, end + offset, separator.group()))
+            position = separator.end() + offset
+        # The list is kept for later verbs when it was read far from this one to its end.
+        known = self._chains if far_tail else near
+        for at, value, end, joined in reversed(path):
+            if following is None:
+                chain = _Chain(end, value, end, -1)
+            elif following.and_end >= 0:  # a later "and" keeps the list up to it
+                chain = _Chain(end, value + following.total, following.kept_end, following.and_end)
+            elif joined is not None and "and" in joined:
+                chain = _Chain(end, value + following.total, following.end, following.end)
+            else:  # items after a bare comma are the sentence's, not the list's
+                chain = _Chain(end, value, end, -1)
+            known[at] = following = chain
+        return following
+
+
+_RUN_RE = re.compile(r"\S+")
+#: What may start what :func:`_runs_to_end` accepts after a list: once the text after a
+#: list's end fails this, the list reaches no later verb either.
+_MAY_RUN_ON_RE = re.compile(r"[ ,]*|\s+(?:o|of|f|fr|fro|from)?|\s+(?:of|from)\s+[^,;:]{0,60}\s*")
+#: An item (a number, up to four words and a noun, or a name of up to nine words) and
+#: the separator after it are read within 12 runs of non-space characters from where it
+#: opens; this many leave a margin.
+HORIZON = 16
 
 
 def _count_item(text: str, position: int) -> tuple[int | None, int]:

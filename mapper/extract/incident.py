@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from mapper.extract.casualties import casualties_told
 from mapper.extract.context import without_asides
 from mapper.extract.places import SPECIFICITY, compatible, refines, within
-from mapper.extract.references import counts_several
+from mapper.extract.references import MAX_OPEN_INCIDENTS, counts_several
 from mapper.extract.weapons import (
     GENERIC_WEAPONS,
     best_target,
@@ -49,10 +49,13 @@ class Incident:
     total_texts: list[str] = field(default_factory=list)
     # The incidents at the places one clause named as attacked together with this one.
     together: list[Incident] = field(default_factory=list)
+    # The sentences as a set: asking the list was quadratic in a long incident.
+    _told: set[int] = field(default_factory=set, repr=False, compare=False)
 
     def add_lede(self, clause: Clause) -> None:
         """Put first the lede that told this attack before naming its place."""
         self.sentences.insert(0, clause.sentence)
+        self._told.add(clause.sentence)
         self.texts.insert(0, clause.text)
         if counts_several(clause.text):
             self.total_texts.insert(0, clause.text)
@@ -62,8 +65,9 @@ class Incident:
 
     def add(self, clause: Clause, *, figures: bool = True) -> None:
         """Add a clause; *figures* False when its counts belong to several places."""
-        if clause.sentence not in self.sentences:
+        if clause.sentence not in self._told:
             self.sentences.append(clause.sentence)
+            self._told.add(clause.sentence)
         self.texts.append(clause.text)
         if figures and counts_several(clause.text):
             self.total_texts.append(clause.text)
@@ -84,14 +88,14 @@ def matching_incident(
 
     A clause without a date of its own, or one that names the attack again ("in
     Wednesday's strike on eastern Baghdad"), may also add to an open incident that has
-    no date.
+    no date. Only the latest :data:`MAX_OPEN_INCIDENTS` incidents are looked at.
     """
     if hit is None:
         if current is not None and (dated is None or current.dated in (None, dated)):
             return current
         return None
     order = [current] if current is not None else []
-    order.extend(i for i in reversed(incidents) if i is not current)
+    order.extend(i for i in reversed(incidents[-MAX_OPEN_INCIDENTS:]) if i is not current)
     for incident in order:
         same_day = dated is None or incident.dated == dated
         if incident is current and incident.dated is None and undated:

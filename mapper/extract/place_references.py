@@ -75,8 +75,10 @@ def names_it_later(opening: str, hit: PlaceHit) -> bool:
     return _kind_fits(hit.place, " ".join(match.group("kind").lower().split()))
 
 
-#: How far back "the base" may look for the base it means.
+#: How far back "the base" may look for the base it means, and how many times a report
+#: may look (each look reads that far: a report of a thousand "the base" read each anew).
 LOOK_BACK_CHARS = 3000
+MAX_LOOK_BACKS = 16
 
 
 def last_named_site(text: str, gazetteer: Gazetteer) -> PlaceHit | None:
@@ -89,3 +91,18 @@ def last_named_site(text: str, gazetteer: Gazetteer) -> PlaceHit | None:
     hits = place_hits(text, 0, gazetteer.find_mentions(text), gazetteer)
     sites = [h for h in hits if SPECIFICITY.get(h.place.kind, 0) >= SPECIFICITY["airport"]]
     return sites[-1] if sites else None
+
+
+class NamedSites:
+    """The sites a story names, for "the base": :func:`last_named_site` over the story
+    before a point, asked at most :data:`MAX_LOOK_BACKS` times (then None)."""
+
+    def __init__(self, story: str, gazetteer: Gazetteer) -> None:
+        self.story, self.gazetteer, self.looks = story, gazetteer, 0
+
+    def last_before(self, end: int) -> PlaceHit | None:
+        """The site named last in the :data:`LOOK_BACK_CHARS` before *end*."""
+        self.looks += 1
+        if self.looks > MAX_LOOK_BACKS:
+            return None
+        return last_named_site(self.story[max(0, end - LOOK_BACK_CHARS) : end], self.gazetteer)

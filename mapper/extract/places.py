@@ -9,6 +9,7 @@ part of it, 3 only a region or governorate.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -53,11 +54,15 @@ _LANDMARK_RE = re.compile(
 _BASE_WORD_RE = re.compile(r"\s*(?:air\s*bases?|bases?|camps?|airfields?)\b", re.IGNORECASE)
 _AIRPORT_WORD_RE = re.compile(r"\s*(?:international\s+)?airport\b", re.IGNORECASE)
 _VERB_OPENING_RE = re.compile(r"\s*(?:by|hard)\b")
+#: A list that "provinces" closes is read over at most this many more names (Iraq has
+#: 19 governorates): unbounded, each name of a long list read the rest of it again.
+MAX_LISTED_PROVINCES = 20
 #: After a name: "province", or the rest of a list that "provinces" closes ("Babil,
 #: Karbala and Anbar provinces", "Babil, Karbala and other provinces").
 _PROVINCE_WORD_RE = re.compile(
     # Case matters for the listed names: "Karbala and the province" lists none.
-    r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)*"
+    r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)"
+    rf"{{0,{MAX_LISTED_PROVINCES}}}"
     r"\s*(?:(?:,\s*)?and\s+other\s+)?(?:[Pp]rovince|[Gg]overnorate)s?\b",
 )
 #: Before a name: "the province of Diyala", "the governorate's district of Dibis".
@@ -68,25 +73,11 @@ _DISTRICT_WORD_RE = re.compile(
     r"\s+district\b(?!\s+(?:council|court|office|police))", re.IGNORECASE
 )
 #: Words one of which "near ..." or "west of ..." needs: a cheap test first.
-_NEAR_KEYS = (
-    "near",
-    "outside",
-    "close",
-    "outskirts",
-    "edge",
-    "vicinity",
-    "around",
-    "north",
-    "south",
-    "east",
-    "west",
-    "km",
-    "kilomet",
-    "miles",
-    "belong",
-    "affiliated",
-    "attached",
+_NEAR_KEYS = tuple(
+    """near outside close outskirts edge vicinity around north south east west km kilomet
+    miles belong affiliated attached""".split()  # noqa: SIM905
 )
+_NEAR_KEY_RE = re.compile("|".join(_NEAR_KEYS))
 _AWAY_RE = re.compile(r"\b(?:away|missed|short of)\b", re.IGNORECASE)
 
 
@@ -109,11 +100,12 @@ def place_hits(
 ) -> list[PlaceHit]:
     """Return the places *clause_text* may put an event at, in text order."""
     words = words_of(clause_text)
-    spans = excluded_spans(clause_text) if not words.isdisjoint(_EXCLUSION_KEYS) else []
+    excluded = _Spans(excluded_spans(clause_text) if not words.isdisjoint(_EXCLUSION_KEYS) else [])
+    provinces = "rovince" in clause_text or "overnorate" in clause_text  # a cheap test first
     hits: list[PlaceHit] = []
     for mention in mentions:
         start, end = mention.start - clause_start, mention.end - clause_start
-        if any(a <= start < b for a, b in spans):
+        if start in excluded:
             continue
         if start == 0 and _VERB_OPENING_RE.match(clause_text, end):
             continue  # "Hit by three rockets, ..." opens with the verb
@@ -123,7 +115,7 @@ def place_hits(
         if place.kind != "military base" and _BASE_WORD_RE.match(clause_text, end):
             place = _base_named_for(gazetteer, clause_text[start:end], place.id) or place
         elif place.kind != "governorate" and (
-            _PROVINCE_WORD_RE.match(clause_text, end)
+            (provinces and _PROVINCE_WORD_RE.match(clause_text, end))
             or _PROVINCE_OF_RE.search(clause_text, max(0, start - 30), start)
         ):
             place = _area_of(gazetteer, place.id, "governorate") or place
@@ -136,7 +128,7 @@ def place_hits(
         precision = KIND_PRECISION.get(place.kind, 1)
         landmark = False
         lowered = before.lower()
-        if any(key in lowered for key in _NEAR_KEYS):
+        if _NEAR_KEY_RE.search(lowered):
             if precision < 2 and _NEAR_RE.search(before):
                 precision = 2
             landmark = bool(_LANDMARK_RE.search(before))
@@ -144,21 +136,26 @@ def place_hits(
             precision = 2  # "in Mosul's old city": a part of the place
         hits.append(PlaceHit(place, place.name, precision, start, landmark, end))
     regions = REGION_RE.finditer(clause_text) if not words.isdisjoint(_REGION_KEYS) else ()
+    region_hits: list[PlaceHit] = []
+    region_spans: list[tuple[int, int]] = []
     for match in regions:
-        if any(a <= match.start() < b for a, b in spans):
+        if match.start() in excluded:
             continue
         side = (match.group("side") or match.group("adjective") or "").lower()
         side = side.removesuffix("ern").replace("center", "centre").replace("central", "centre")
         label, place_id = REGIONS.get(side, (f"{side} Iraq", "iraq"))
         if place_id in gazetteer:
-            place = gazetteer.get(place_id)
-            # A region replaces the bare country mention it contains ("western Iraq").
-            hits = [h for h in hits if not (match.start() <= h.position < match.end())]
-            hits.append(PlaceHit(place, label, 3, match.start()))
+            region_spans.append(match.span())
+            region_hits.append(PlaceHit(gazetteer.get(place_id), label, 3, match.start()))
+    if region_hits:
+        # A region replaces the bare country mention it contains ("western Iraq").
+        replaced = _Spans(region_spans)
+        hits = [h for h in hits if h.position not in replaced] + region_hits
     if "capital" in words and CAPITAL_ID in gazetteer:
+        named = {h.position for h in hits if h.place.id == CAPITAL_ID}
         for match in _CAPITAL_RE.finditer(clause_text):
-            if any(a <= match.start() < b for a, b in spans) or any(
-                h.place.id == CAPITAL_ID and abs(h.position - match.end()) < 3 for h in hits
+            if match.start() in excluded or any(
+                match.end() + shift in named for shift in range(-2, 3)
             ):
                 continue  # "the capital Baghdad" names it once
             before = clause_text[max(0, match.start() - 60) : match.start()]
@@ -171,6 +168,24 @@ def place_hits(
     return sorted(hits, key=lambda h: h.position)
 
 
+class _Spans:
+    """Half-open character spans, merged, for ``position in spans`` in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            elif start < end:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def __contains__(self, position: int) -> bool:
+        at = bisect_right(self._starts, position) - 1
+        return at >= 0 and position < self._ends[at]
+
+
 #: "the capital" in a report on Iraq; not "the regional capital", "the capital of ...".
 CAPITAL_ID = "baghdad"
 _CAPITAL_RE = re.compile(
@@ -180,36 +195,12 @@ _CAPITAL_RE = re.compile(
 
 
 _REGION_KEYS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "centre",
-        "center",
-        "central",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-    ]
+    """north south east west centre center central northern southern eastern
+    western""".split()  # noqa: SIM905
 )
 _EXCLUSION_KEYS = SPEAKER_WORDS | frozenset(
-    [
-        "from",
-        "launcher",
-        "launchers",
-        "launch",
-        "launchpad",
-        "launchpads",
-        "unfired",
-        "found",
-        "where",
-        "which",
-        "that",
-        "comes",
-        "came",
-    ]
+    """from launcher launchers launch launchpad launchpads unfired found where which that
+    comes came""".split()  # noqa: SIM905
 )
 
 
@@ -333,15 +324,22 @@ def best_place(hits: list[PlaceHit], gazetteer: Gazetteer) -> PlaceHit | None:
     """
     if not hits:
         return None
-    inner = [
-        h
-        for h in hits
-        if not any(
-            o.place.id != h.place.id and _contains(gazetteer, h.place.id, o.place.id) for o in hits
-        )
-    ]
+    ids = {h.place.id for h in hits}
+    # The hits another hit lies in, from each distinct place's enclosing places: linear
+    # in the hits, where asking every pair was quadratic (issue 14).
+    holding = {outer for place_id in ids for outer in _enclosing(gazetteer, place_id) & ids}
+    inner = [h for h in hits if h.place.id not in holding]
     pool = inner or hits
     return max(pool, key=lambda h: (not h.landmark, _rank(h), -h.position))
+
+
+@lru_cache(maxsize=4096)
+def _enclosing(gazetteer: Gazetteer, place_id: str) -> frozenset[str]:
+    """The other places :meth:`Gazetteer.contains` puts *place_id* in: its parent chain
+    and the outlines covering its point."""
+    place = gazetteer.get(place_id)
+    outlines = gazetteer.areas_containing(place.latitude, place.longitude)
+    return frozenset(p.id for p in (*gazetteer.ancestors(place_id), *outlines)) - {place_id}
 
 
 def _rank(hit: PlaceHit) -> float:
@@ -376,7 +374,13 @@ def within(gazetteer: Gazetteer, outer: Place, inner: Place) -> bool:
     """Whether *inner* is *outer*, nested in it, or inside its radius (at least 3 km)."""
     if outer.id == inner.id or _contains(gazetteer, outer.id, inner.id):
         return True
-    return distance_km(outer.point, inner.point) <= max(outer.radius_km, 3.0)
+    reach = max(outer.radius_km, 3.0)
+    if abs(outer.latitude - inner.latitude) * _KM_PER_DEGREE > reach + 1e-6:
+        return False  # farther apart north to south alone: no need for the haversine
+    return distance_km(outer.point, inner.point) <= reach
+
+
+_KM_PER_DEGREE = distance_km((0.0, 0.0), (1.0, 0.0))
 
 
 @lru_cache(maxsize=65536)

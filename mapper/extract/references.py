@@ -122,4 +122,10 @@ def incidents_meant(text: str) -> int:
     if found is None:
         return 1
     word = found.group("n").lower().split()[-1]
-    return 10_000 if word == "all" else _HOW_MANY[word]
+    return MAX_OPEN_INCIDENTS if word == "all" else _HOW_MANY[word]
+
+
+#: A clause may speak of one of the latest this many incidents of its report (news tells
+#: a handful): "all the attacks" are these, and only these are looked through for the one
+#: a clause adds to (looking through every one made a report of thousands quadratic).
+MAX_OPEN_INCIDENTS = 32

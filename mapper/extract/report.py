@@ -19,7 +19,7 @@ from mapper.extract.dates import date_expressions, find_event_date, narrative_da
 from mapper.extract.headline import fill_from_headline, headline_place
 from mapper.extract.incident import Dated, Incident, enrich, incident_rows, matching_incident
 from mapper.extract.place_references import (
-    last_named_site,
+    NamedSites,
     may_name_by_kind,
     named_by_kind,
     names_it_later,
@@ -42,7 +42,7 @@ from mapper.extract.references import (
     tells_another,
     tells_where_the_attack_was,
 )
-from mapper.extract.sentences import Clause, Document, Sentence, split_document
+from mapper.extract.sentences import Clause, Document, Sentence, first_colon, split_document
 from mapper.extract.statements import filing_date
 from mapper.extract.weapons import (
     ATTACK,
@@ -152,6 +152,7 @@ def _read(
     pending: str | None = None  # a clause whose date becomes `carried` if ever needed
     cursor = 0
     lede: Clause | None = None  # an attack told before any place, in the story's opening
+    sites = NamedSites(document.text, gazetteer)  # for "the base" when no headline names one
     for index, clause in enumerate(document.clauses):
         # Mentions are in text order: advance a cursor rather than filter them all.
         while cursor < len(mentions) and mentions[cursor].start < clause.start:
@@ -181,7 +182,7 @@ def _read(
                 skip_reason(document.sentences[clause.sentence].text) is not None
             )
         sentence = document.sentences[clause.sentence]
-        colon = sentence.text.find(": ")
+        colon = first_colon(sentence.text)
         after_colon = colon >= 0 and clause.start >= sentence.start + colon + 2
         if (
             skips[clause.sentence]
@@ -230,9 +231,7 @@ def _read(
             hit = named_by_kind(clause.text, headline)
             if hit is None and headline is None and may_name_by_kind(clause.text):
                 # No headline site: "the base" is the one the story named last.
-                hit = named_by_kind(
-                    clause.text, last_named_site(document.text[: clause.start], gazetteer)
-                )
+                hit = named_by_kind(clause.text, sites.last_before(clause.start))
         if (
             hit is None
             and current is None

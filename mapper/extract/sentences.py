@@ -9,6 +9,7 @@ opens, because it names where the story was filed, not where anything happened.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from mapper.extract.vocabulary import ATTACK_VERBS
@@ -122,14 +123,14 @@ _CLAUSE_RE = re.compile(
     rf"|(?P<and>,?\s+and\s+)(?=(?:a|an|another|{_COUNTS}|\d+)\s)"
 )
 #: "and a ..." starts a second attack only when both sides have an attack verb:
-#: "rockets hit X and a drone struck Y", not "... two soldiers and a British medic".
-_SECOND_ATTACK_RE = re.compile(
-    rf"[^.;,]*?\b(?:{'|'.join(ATTACK_VERBS)})\b"
-    # "..., and a suicide bomber killed at least 32 at a football match".
-    r"|(?:a|an)\s+(?:suicide\s+)?(?:bomber|gunman|car bomb|bomb|drone|rocket)\s+killed\b"
+#: "rockets hit X and a drone struck Y", not "... two soldiers and a British medic";
+#: after the "and", before any of ".;,", or "..., and a suicide bomber killed at least 32".
+_ATTACK_VERB_RE = re.compile(rf"\b(?:{'|'.join(ATTACK_VERBS)})\b")
+_PUNCTUATION_RE = re.compile(r"[.;,]")
+_KILLER_RE = re.compile(
+    r"(?:a|an)\s+(?:suicide\s+)?(?:bomber|gunman|car bomb|bomb|drone|rocket)\s+killed\b"
 )
 _VERB_WORDS = key_words(ATTACK_VERBS) - {"off", "through", "down"}
-_ATTACK_VERB_RE = re.compile(rf"\b(?:{'|'.join(ATTACK_VERBS)})\b")
 
 
 class Sentence(NamedTuple):
@@ -259,10 +260,16 @@ def split_document(text: str) -> Document:
     for index, sentence in enumerate(sentences):
         start = sentence.start
         cuts = _CLAUSE_RE.finditer(sentence.text) if _may_cut(sentence.text) else ()
+        # The next verb or punctuation from a point on, each looked for once, not once
+        # per "and" (a sentence of a thousand "and"s was read a thousand times).
+        verb_from_start = _Ahead(_ATTACK_VERB_RE, cleaned, sentence.end)
+        verb_after, stop_after = (
+            _Ahead(p, sentence.text) for p in (_ATTACK_VERB_RE, _PUNCTUATION_RE)
+        )
         for cut in cuts:
             if cut.group("and") and not (
-                _ATTACK_VERB_RE.search(cleaned, start, sentence.start + cut.start())
-                and _SECOND_ATTACK_RE.match(sentence.text, cut.end())
+                _verb_before(verb_from_start, start, sentence.start + cut.start())
+                and _verb_next(verb_after, stop_after, sentence.text, cut.end())
             ):
                 continue  # "two killed and four wounded", not two attacks
             end = sentence.start + cut.start()
@@ -272,11 +279,52 @@ def split_document(text: str) -> Document:
     return Document(cleaned, sentences, clauses)
 
 
+class _Ahead:
+    """The first match of *pattern* in *text* at or after a position that only grows."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, end: int | None = None) -> None:
+        self.pattern, self.text, self.end = pattern, text, len(text) if end is None else end
+        self.at = -1
+        self.match: re.Match[str] | None = None
+
+    def first(self, at: int) -> re.Match[str] | None:
+        if at < self.at or self.at < 0 or (self.match is not None and at > self.match.start()):
+            self.match = self.pattern.search(self.text, at, self.end)
+        self.at = at
+        return self.match
+
+
+def _verb_before(verbs: _Ahead, start: int, end: int) -> bool:
+    """Whether an attack verb stands between *start* and *end* of the document."""
+    verb = verbs.first(start)
+    if verb is None or verb.start() >= end:
+        return False
+    return verb.end() <= end or _ATTACK_VERB_RE.search(verbs.text, start, end) is not None
+
+
+def _verb_next(verbs: _Ahead, stops: _Ahead, sentence: str, at: int) -> bool:
+    """Whether a second attack follows an "and" ending at *at*: an attack verb before any
+    of ".;,", or "a suicide bomber killed"."""
+    verb, stop = verbs.first(at), stops.first(at)
+    if verb is not None and (stop is None or verb.start() < stop.start()):
+        return True
+    return _KILLER_RE.match(sentence, at) is not None
+
+
+@lru_cache(maxsize=1024)  # asked once per clause of a sentence
+def first_colon(sentence: str) -> int:
+    """Where the first ": " of *sentence* is, or -1."""
+    return sentence.find(": ")
+
+
 def _has_photo_credit(line: str) -> bool:
     """A photo caption ending in a credit: bracketed ("... [AFP]") or an agency and its
     photographer ("... REUTERS/Thaier Al-Sudani/File Photo")."""
     if line.endswith("]"):
-        return _CAPTION_CREDIT_RE.search(line) is not None
+        # Only the last bracket can hold it; tried from its first "[" (each "[" was a
+        # search through the rest of the line).
+        opening = line.find("[", line.rfind("]", 0, len(line) - 1) + 1)
+        return opening >= 0 and _CAPTION_CREDIT_RE.match(line, opening) is not None
     return "/" in line and _AGENCY_CREDIT_RE.search(line) is not None
 
 

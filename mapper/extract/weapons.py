@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mapper.extract.counts import APPROXIMATE, NUMBER, choose_figure, parse_number
+from mapper.extract.counts import (
+    APPROXIMATE,
+    MAX_DIGITS,
+    NUMBER,
+    choose_figure,
+    parse_number,
+)
 from mapper.extract.vocabulary import (
     ATTACK_NOUNS,
     ATTACK_VERBS,
@@ -120,10 +126,15 @@ def choose_weapon(texts: list[str]) -> str | None:
     for text in texts:
         if words_of(text).isdisjoint(_WEAPON_KEYS):
             continue
-        for match in WEAPON_RE.finditer(text.lower()):
+        lowered = text.lower()
+        set_off: bool | None = None  # read once a text, not once a weapon phrase
+        for match in WEAPON_RE.finditer(lowered):
             weapon = WEAPON_TERMS[" ".join(match.group().split())]
-            if weapon not in GENERIC_WEAPONS and not _SET_OFF_RE.search(text.lower()):
-                return weapon
+            if weapon not in GENERIC_WEAPONS:
+                if set_off is None:
+                    set_off = _SET_OFF_RE.search(lowered) is not None
+                if not set_off:
+                    return weapon
             first = first or weapon
     return first
 
@@ -140,13 +151,46 @@ def projectile_figures(text: str) -> list[tuple[int, str]]:
     ):
         return []
     figures = []
-    for match in _PROJECTILES_RE.finditer(text.lower()):
+    for match in _PROJECTILES_RE.finditer(_LONG_DIGITS_RE.sub(_one_count, text.lower())):
         if match.group("more"):
             continue
         value = parse_number(match.group("num"))
         if value is not None:
             figures.append((value, " ".join((match.group("approx") or "").split())))
     return figures
+
+
+#: A run of digits and commas this long is cut down before the projectile pattern reads
+#: it: the pattern tries every comma of it, each time reading on to its end (quadratic).
+_LONG_DIGITS_RE = re.compile(r"[\d,]{40,}")
+
+
+def _one_count(run: re.Match[str]) -> str:
+    """The run as the projectile pattern can read it, short.
+
+    Only a number reaching the run's end can be a count (a space must follow it): the
+    first such tail is kept, the digits before it become "_" (word characters still, so
+    no word boundary moves, but no number starts there), and a tail of more than
+    :data:`MAX_DIGITS` digits, read as ``10 ** MAX_DIGITS`` anyway, is written so.
+    """
+    text, start = run.string, run.start()
+    chunks = run.group().split(",")
+    tail = len(chunks) - 1  # the last chunk alone, when it is digits
+    for at in range(len(chunks) - 2, -1, -1):  # or a tail "1,234,567", from its left
+        if len(chunks[at + 1]) != 3:
+            break
+        if 1 <= len(chunks[at]) <= 3 and (at > 0 or start == 0 or not _is_word(text[start - 1])):
+            tail = at
+    kept = ",".join(chunks[tail:])
+    if not chunks[-1] or (tail == 0 and start > 0 and _is_word(text[start - 1])):
+        kept = re.sub(r"\d", "_", kept)  # no tail is a count here
+    elif len(kept) - kept.count(",") > MAX_DIGITS:
+        kept = "1" + "0" * MAX_DIGITS
+    return re.sub(r"\d", "_", ",".join(chunks[:tail])) + ("," if tail else "") + kept
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def single_projectile(text: str) -> bool:
