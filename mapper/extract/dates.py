@@ -51,7 +51,7 @@ _PREP_BEFORE_RE = re.compile(
 )
 _ISO_RE = re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")
 _BARE_YEAR_RE = re.compile(rf"\b{_YEAR}\b")
-_RELATIVE_RE = re.compile(
+RELATIVE_RE = re.compile(
     r"\b(?P<relative>the day before yesterday|earlier today|yesterday|last night|"
     r"this morning|this afternoon|this evening|tonight|today)\b",
     re.IGNORECASE,
@@ -171,7 +171,7 @@ def date_expressions(text: str) -> list[DateExpression]:
     if not words.isdisjoint(_RELATIVE_KEYS):
         found.extend(
             DateExpression(1, m.start(), m.end(), {"relative": m.group("relative").lower()})
-            for m in _RELATIVE_RE.finditer(text)
+            for m in RELATIVE_RE.finditer(text)
         )
     if has_digit(text):
         for year in _BARE_YEAR_RE.finditer(text):

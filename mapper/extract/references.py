@@ -25,7 +25,8 @@ _SEVERAL_INCIDENTS_RE = re.compile(
 #: The attack already told, named again: "The attack in the early hours of Tuesday",
 #: "The US carried out the strikes on Friday".
 _THE_ATTACK_RE = re.compile(
-    r"\b(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s|today['’]s)\s+"
+    r"\b(?:the|this|that|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday"
+    r"|last night)['’]s)\s+"
     r"(?:[\w-]+\s+)?(?:attack|strike|raid|assault|barrage|bombing|explosion|blast|ambush"
     # "carried out the strikes on Friday"; not "the attacks", which may be a campaign.
     r"|strikes|airstrikes|raids|bombings|explosions|blasts)\b",
@@ -85,7 +86,7 @@ def names_the_same_place(text: str) -> bool:
 
 
 def names_the_attack(text: str) -> bool:
-    """Whether *text* names an attack told before: "the attack", "Sunday's strike"."""
+    """Whether *text* names an attack told before: "the attack", "yesterday's strike"."""
     if words_of(text).isdisjoint(_ATTACK_KEYS):
         return False
     return _THE_ATTACK_RE.search(text) is not None

@@ -34,6 +34,7 @@ from mapper.extract.places import (
     nested,
     place_hits,
 )
+from mapper.extract.posts import Post, embedded_posts, posted_on
 from mapper.extract.references import (
     incidents_meant,
     named_by_its_day,
@@ -43,7 +44,7 @@ from mapper.extract.references import (
     tells_where_the_attack_was,
 )
 from mapper.extract.sentences import Clause, Document, Sentence, first_colon, split_document
-from mapper.extract.statements import filing_date
+from mapper.extract.statements import filing_date, quoted_relative_day, statement_day
 from mapper.extract.weapons import (
     ATTACK,
     ATTACK_NOUN,
@@ -90,7 +91,9 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
     headline = headline_place(report.title, gazetteer)
     # Relative dates count from the day the story was filed, which a dateline may give.
     published = filing_date(report.text, report.published) or report.published
-    incidents = _read(document, mentions, published, gazetteer, skips, headline)
+    said = statement_day(document, published)
+    posts = embedded_posts(report.text, document.text)
+    incidents = _read(document, mentions, (published, said, posts), gazetteer, skips, headline)
     if not incidents and report.title:
         # The body said nothing usable; the headline may still name the attack.
         title = report.title.strip()
@@ -98,7 +101,7 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
             title, [Sentence(0, len(title), title)], [Clause(0, len(title), title, 0)]
         )
         mentions = gazetteer.find_mentions(title)
-        incidents = _read(document, mentions, published, gazetteer, {}, None)
+        incidents = _read(document, mentions, (published, None, []), gazetteer, {}, None)
     rows = incident_rows(incidents, document)
     if rows and report.title:
         fill_from_headline(rows[0], incidents[0].hit.place, report.title, gazetteer)
@@ -137,15 +140,18 @@ def _worth_searching(document: Document, skips: dict[int, bool]) -> str:
 def _read(
     document: Document,
     mentions: list[Mention],
-    published: str | None,
+    days: tuple[str | None, str | None, list[Post]],
     gazetteer: Gazetteer,
     skips: dict[int, bool],
     headline: PlaceHit | None,
 ) -> list[Incident]:
     """Walk the clauses; *skips* (sentence -> tells no new incident) is filled lazily.
 
-    *headline* is the base or facility the title names, for "the base" in the body.
+    *headline* is the base or facility the title names, for "the base" in the body;
+    *days* are the publication (or filing) day, the day of the report's statements and
+    the embedded posts, each dating what it says.
     """
+    published, said, posts = days
     incidents: list[Incident] = []
     current: Incident | None = None
     carried: Dated | None = None  # the date the narrative is at
@@ -160,6 +166,7 @@ def _read(
         stop = cursor
         while stop < len(mentions) and mentions[stop].start < clause.end:
             stop += 1
+        here = (posts and posted_on(posts, clause.start)) or published
         # "a spate of rocket attacks, including one that killed ...": one of them.
         singled = singled_out(clause.text)
         strength = ATTACK if singled else attack_strength(clause.text)
@@ -171,7 +178,7 @@ def _read(
             told = [i for i in incidents[-meant:] if i is not current] if meant > 1 else []
             if strength == NO_ATTACK:
                 told.append(current)
-            if told and _own_date(clause.text, published) is None:
+            if told and _own_date(clause.text, here, said) is None:
                 for incident in told:
                     incident.casualty_texts.append(clause.text)
         if strength == NO_ATTACK:
@@ -193,19 +200,19 @@ def _read(
             # unless attacks follow a colon: "In March IS claimed two attacks: ...".
             carried = pending = None
             if told_after_colon(sentence.text):
-                carried = _own_date(clause.text, published)
+                carried = _own_date(clause.text, here, said)
             continue
         if pending is not None:
             # Dates of clauses without an attack are read only when one follows; one
             # without a date ("No one was hurt.") leaves the narrative where it was.
-            given = _own_date(pending, published)
+            given = _own_date(pending, published, said)
             if given is not None:
                 carried = None if is_history(given[0], given[1], published) else given
             pending = None
         # The day the story is at: the last date given, else the open incident's.
         at = carried or (current.dated if current is not None else None)
-        own, other_time = _clause_date(clause.text, published, at)
-        if own is not None and is_history(own[0], own[1], published):
+        own, other_time = _clause_date(clause.text, here, at, said)
+        if own is not None and is_history(own[0], own[1], here):
             carried = None
             continue
         # A clause that opens on a statement's date ("On Monday night, the ministry said
@@ -322,7 +329,7 @@ def _read(
             current.add(clause)
             incidents.append(current)
             if lede is not None and clause.sentence - lede.sentence <= LEDE_SENTENCES:
-                lede_date = _own_date(lede.text, published)
+                lede_date = _own_date(lede.text, published, said)
                 if lede_date is None or lede_date == dated:
                     current.add_lede(lede)
             lede = None
@@ -359,12 +366,15 @@ def _opens_on_a_date(text: str) -> bool:
     return bool(expressions) and expressions[0].start <= len("On late ")
 
 
-def _clause_date(text: str, published: str | None, at: Dated | None) -> tuple[Dated | None, bool]:
+def _clause_date(
+    text: str, published: str | None, at: Dated | None, said: str | None
+) -> tuple[Dated | None, bool]:
     """A clause's own date, and whether it names another time it cannot pin down.
 
-    *at* is the date the narrative is at, for "a day earlier" and the like.
+    *at* is the date the narrative is at, for "a day earlier" and the like; *said* the
+    day the report's statements were made, for "tonight" in a quotation.
     """
-    own = _own_date(text, published)
+    own = _own_date(text, published, said)
     if own is not None:
         return own, False
     anchor = at[0] if at is not None and at[1] == "day" else None
@@ -376,6 +386,8 @@ def _clause_date(text: str, published: str | None, at: Dated | None) -> tuple[Da
     return (relative[0], relative[1]), False
 
 
-def _own_date(text: str, published: str | None) -> Dated | None:
+def _own_date(text: str, published: str | None, said: str | None) -> Dated | None:
     found = find_event_date(text, published)
+    if found is not None and said is not None and quoted_relative_day(text, found):
+        found = find_event_date(text, said)
     return None if found is None or found.date is None else (found.date, found.precision)

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from mapper.extract.posts import is_signature
 from mapper.extract.vocabulary import ATTACK_VERBS
 from mapper.extract.words import key_words, words_of
 
@@ -179,7 +180,7 @@ def clean_paragraphs(text: str) -> list[str]:
             repeated = (i > 0 and lines[i - 1] == line) or (
                 i + 1 < len(lines) and lines[i + 1] == line
             )
-            if repeated or found == "furniture" or _has_photo_credit(line):
+            if repeated or found == "furniture" or _has_photo_credit(line) or is_signature(line):
                 continue
             kept.append(line)
         if not kept:

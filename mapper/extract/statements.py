@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from mapper.extract.words import words_of
 
 if TYPE_CHECKING:
-    from mapper.extract.dates import DateExpression
+    from mapper.extract.dates import DateExpression, DateFound
+    from mapper.extract.sentences import Document
 
 #: A reporting verb right before a date: the date of the statement, not the event
 #: ("the coalition said on Tuesday", "the ministry said in a statement Sunday").
@@ -58,6 +59,8 @@ _FILED_RE = re.compile(
 )
 #: A filing date this many days before publication or fewer dates the story.
 FILED_WITHIN_DAYS = 3
+#: A quotation mark, straight or curly.
+_QUOTE_RE = re.compile('["“”]')
 #: How far into a story its dateline may stand (after a headline line or two).
 _HEAD_CHARS = 400
 
@@ -115,15 +118,62 @@ def event_expressions(text: str, expressions: list[DateExpression]) -> list[Date
     and one opening a sentence whose verb is a reporting one ("On August 4, an officer
     said ..."). A dateline ("Baghdad, Feb 16 (IANS)") dates the filing.
     """
+    return _partition(text, expressions)[0]
+
+
+def _partition(
+    text: str, expressions: list[DateExpression]
+) -> tuple[list[DateExpression], list[DateExpression]]:
+    """The expressions that may date an event, and those that date a statement."""
     dateline = _DATELINE_RE.match(text)
     reporting = not words_of(text).isdisjoint(_REPORTING_WORDS)
     kept: list[DateExpression] = []
+    stated: list[DateExpression] = []
     dropped_end = -1
     for e in expressions:
         if dateline is not None and e.end <= dateline.end():
             continue
         if reporting and _is_statement_date(text, e, dropped_end):
             dropped_end = e.end
+            stated.append(e)
             continue
         kept.append(e)
-    return kept
+    return kept, stated
+
+
+def statement_day(document: Document, published: str | None) -> str | None:
+    """The day a report's statements were made, when the report dates them before *published*.
+
+    "State media reported late on Monday" in a Tuesday paper: "late tonight" in the
+    statement it quotes is Monday. None unless the report quotes a relative day and
+    its dated statements all give one full day before publication.
+    """
+    from mapper.extract.dates import RELATIVE_RE, date_expressions, resolve_expression
+
+    if published is None or len(published) != 10 or not _QUOTE_RE.search(document.text):
+        return None
+    if RELATIVE_RE.search(document.text) is None:
+        return None
+    days = set()
+    for sentence in document.sentences:
+        if words_of(sentence.text).isdisjoint(_REPORTING_WORDS):
+            continue
+        for e in _partition(sentence.text, date_expressions(sentence.text))[1]:
+            found = resolve_expression(e, published)
+            days.add(found.date if found.precision == "day" else None)
+    day = days.pop() if len(days) == 1 else None
+    return day if day is not None and day < published else None
+
+
+def quoted_relative_day(text: str, found: DateFound) -> bool:
+    """Whether *found* is a relative day ("tonight", "yesterday") inside a quotation."""
+    from mapper.extract.dates import RELATIVE_RE
+
+    if RELATIVE_RE.fullmatch(text, found.start, found.end) is None:
+        return False
+    before = text[: found.start]
+    if before.count('"') % 2 or before.rfind("“") > before.rfind("”"):
+        return True
+    # A clause cut from inside a quotation: the next mark closes it.
+    mark = _QUOTE_RE.search(text, found.end)
+    return mark is not None and mark.group() == "”" and "“" not in before

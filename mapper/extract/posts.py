@@ -1,0 +1,80 @@
+"""Embedded social-media posts: the signature under a post dates what the post says.
+
+Pure. Pages carry posts as their text followed by a signature line, "— Name (@handle)
+January 26, 2024"; "yesterday's attack" in that post is 25 January whatever day the
+page itself was published (or when it gives none). docs/extraction.md ("Dates").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from mapper.read import MONTHS
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: The signature line under an embedded post: a dash, a name, a handle and the day.
+_SIGNATURE_RE = re.compile(
+    r"^[ \t]*[—–-][ \t]*[^\n]{0,80}?\(@\w{1,30}\)[ \t]+"
+    rf"(?P<month>{_MONTH})\.?[ \t]+(?P<day>[0-3]?\d),[ \t]+(?P<year>(?:19|20)\d\d)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: How much of a post's first line is looked for in the cleaned text.
+_PROBE_CHARS = 60
+
+
+class Post(NamedTuple):
+    """An embedded post's span in the cleaned text and the day it was posted."""
+
+    start: int
+    end: int
+    day: str
+
+
+def embedded_posts(raw: str, cleaned: str) -> list[Post]:
+    """The posts embedded in a report, located in its cleaned text.
+
+    Parameters
+    ----------
+    raw
+        The report's text as read.
+    cleaned
+        The text the sentences were cut from (``Document.text``).
+
+    Returns
+    -------
+    list of Post
+        For each signature line, the paragraph right above it (the post) as it stands
+        in *cleaned*, with the signature's day; posts not found there are left out.
+    """
+    if "(@" not in raw:
+        return []
+    posts = []
+    for match in _SIGNATURE_RE.finditer(raw):
+        above = raw[: match.start()].rstrip().rsplit("\n", 1)[-1].strip()
+        if not above:
+            continue
+        start = cleaned.find(above[:_PROBE_CHARS])
+        if start < 0:
+            continue
+        month = MONTHS[match.group("month").lower()]
+        try:
+            day = dt.date(int(match.group("year")), month, int(match.group("day")))
+        except ValueError:
+            continue  # "February 30": no day to count from
+        posts.append(Post(start, start + len(above), day.isoformat()))
+    return posts
+
+
+def is_signature(line: str) -> bool:
+    """Whether *line* is the signature under an embedded post ("— Name (@handle) May 2, 2024")."""
+    return "(@" in line and _SIGNATURE_RE.fullmatch(line.strip()) is not None
+
+
+def posted_on(posts: list[Post], at: int) -> str | None:
+    """The day of the post holding offset *at* of the cleaned text, or None."""
+    for post in posts:
+        if post.start <= at < post.end:
+            return post.day
+    return None
