@@ -165,6 +165,8 @@ def skip_reason(sentence: str) -> str | None:
             return None
     if found.lastgroup == "summary" or len(lowered) != len(sentence):  # offsets must hold
         return found.lastgroup
+    if found.lastgroup == "blame" and _tells_the_blamed_attack(sentence[found.end() :]):
+        return None
     aside = (
         None
         if words_of(sentence).isdisjoint(_ASIDE_WORDS)
@@ -176,6 +178,16 @@ def skip_reason(sentence: str) -> str | None:
     if start > 0 and attack_strength(sentence[:start]) == ATTACK:
         return None
     return found.lastgroup
+
+
+def _tells_the_blamed_attack(tail: str) -> bool:
+    """Whether what a sentence blames someone for is an attack told in full: its own day
+    and a casualty figure ("accused the group of a strike on Friday that killed a
+    contractor and injured four soldiers near Kirkuk")."""
+    from mapper.extract.casualties import find_casualties
+    from mapper.extract.dates import date_expressions
+
+    return bool(date_expressions(tail)) and bool(find_casualties(tail))
 
 
 @lru_cache(maxsize=4096)

@@ -15,6 +15,19 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from gazetteer import SPECIFICITY, distance_km
 from mapper.extract.context import SPEAKER_WORDS, excluded_spans
+from mapper.extract.place_words import (
+    AIRPORT_WORD_RE,
+    AWAY_RE,
+    BASE_WORD_RE,
+    DISTRICT_OF_RE,
+    DISTRICT_WORD_RE,
+    LANDMARK_RE,
+    NEAR_KEY_RE,
+    NEAR_RE,
+    PROVINCE_OF_RE,
+    PROVINCE_WORD_RE,
+    VERB_OPENING_RE,
+)
 from mapper.extract.vocabulary import REGIONS
 from mapper.extract.words import words_of
 
@@ -26,59 +39,12 @@ HOME = "IQ"
 #: Kind -> precision code when the text names the place itself.
 KIND_PRECISION: dict[str, int] = {"country": 3, "region": 3, "governorate": 3, "district": 2}
 
-_NEAR_RE = re.compile(
-    r"\b(?:near|nearby|outside|close to|outskirts of|edge of|vicinity of|"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of|(?:km|kilometres|kilometers|miles)"
-    r" (?:from|of))\b[^.,;:]{0,45}$"
-    # "around" only right before the place: "around 18 rockets hit Camp Taji" is a count.
-    r"|\baround\s+(?:the\s+)?(?:(?:city|town|village|area)\s+of\s+)?$"
-    r"|\b(?:south|north)?-?(?:southern|northern|eastern|western)\s+$"
-    # "the village of al-Rashad, which belongs to the town of al-Muqdadiya": a part of it.
-    r"|\b(?:belongs?|belonging|affiliated|attached) to\s+(?:the\s+)?(?:(?:town|city|district"
-    r"|sub-district|province|governorate)\s+of\s+)?$",
-    re.IGNORECASE,
-)
 REGION_RE = re.compile(
     r"\b(?:in|across|from|to)\s+the\s+(?P<side>north|south|east|west|centre|center|north-west|"
     r"north-east|south-west|south-east)\s+of\s+(?:the\s+country|Iraq)\b"
     r"|\b(?P<adjective>northern|southern|eastern|western|central|north-western|north-eastern|"
     r"south-western|south-eastern)\s+Iraq\b",
 )
-#: "west of Kirkuk", "30 km from Mosul": the place is a landmark for another one.
-_LANDMARK_RE = re.compile(
-    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|(?:km|kilometres|kilometers"
-    r"|miles)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
-    re.IGNORECASE,
-)
-# Matched at the end of a mention with ``pattern.match(text, end)``.
-_BASE_WORD_RE = re.compile(r"\s*(?:air\s*bases?|bases?|camps?|airfields?)\b", re.IGNORECASE)
-_AIRPORT_WORD_RE = re.compile(r"\s*(?:international\s+)?airport\b", re.IGNORECASE)
-_VERB_OPENING_RE = re.compile(r"\s*(?:by|hard)\b")
-#: A list that "provinces" closes is read over at most this many more names (Iraq has
-#: 19 governorates): unbounded, each name of a long list read the rest of it again.
-MAX_LISTED_PROVINCES = 20
-#: After a name: "province", or the rest of a list that "provinces" closes ("Babil,
-#: Karbala and Anbar provinces", "Babil, Karbala and other provinces").
-_PROVINCE_WORD_RE = re.compile(
-    # Case matters for the listed names: "Karbala and the province" lists none.
-    r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)"
-    rf"{{0,{MAX_LISTED_PROVINCES}}}"
-    r"\s*(?:(?:,\s*)?and\s+other\s+)?(?:[Pp]rovince|[Gg]overnorate)s?\b",
-)
-#: Before a name: "the province of Diyala", "the governorate's district of Dibis".
-_PROVINCE_OF_RE = re.compile(r"\b(?:province|governorate) of\s+$", re.IGNORECASE)
-_DISTRICT_OF_RE = re.compile(r"\bdistrict of\s+$", re.IGNORECASE)
-#: After a name: "Dibis district" (not "district council"...: the word ends the phrase).
-_DISTRICT_WORD_RE = re.compile(
-    r"\s+district\b(?!\s+(?:council|court|office|police))", re.IGNORECASE
-)
-#: Words one of which "near ..." or "west of ..." needs: a cheap test first.
-_NEAR_KEYS = tuple(
-    """near outside close outskirts edge vicinity around north south east west km kilomet
-    miles belong affiliated attached""".split()  # noqa: SIM905
-)
-_NEAR_KEY_RE = re.compile("|".join(_NEAR_KEYS))
-_AWAY_RE = re.compile(r"\b(?:away|missed|short of)\b", re.IGNORECASE)
 
 
 class PlaceHit(NamedTuple):
@@ -107,31 +73,31 @@ def place_hits(
         start, end = mention.start - clause_start, mention.end - clause_start
         if start in excluded:
             continue
-        if start == 0 and _VERB_OPENING_RE.match(clause_text, end):
+        if start == 0 and VERB_OPENING_RE.match(clause_text, end):
             continue  # "Hit by three rockets, ..." opens with the verb
         place = _choose_candidate(mention, clause_text, end)
         if place is None:
             continue
-        if place.kind != "military base" and _BASE_WORD_RE.match(clause_text, end):
+        if place.kind != "military base" and BASE_WORD_RE.match(clause_text, end):
             place = _base_named_for(gazetteer, clause_text[start:end], place.id) or place
         elif place.kind != "governorate" and (
-            (provinces and _PROVINCE_WORD_RE.match(clause_text, end))
-            or _PROVINCE_OF_RE.search(clause_text, max(0, start - 30), start)
+            (provinces and PROVINCE_WORD_RE.match(clause_text, end))
+            or PROVINCE_OF_RE.search(clause_text, max(0, start - 30), start)
         ):
             place = _area_of(gazetteer, place.id, "governorate") or place
         elif place.kind not in ("district", "governorate") and (
-            _DISTRICT_WORD_RE.match(clause_text, end)
-            or _DISTRICT_OF_RE.search(clause_text, max(0, start - 30), start)
+            DISTRICT_WORD_RE.match(clause_text, end)
+            or DISTRICT_OF_RE.search(clause_text, max(0, start - 30), start)
         ):
             place = _area_of(gazetteer, place.id, "district") or place
         before = clause_text[max(0, start - 60) : start]
         precision = KIND_PRECISION.get(place.kind, 1)
         landmark = False
         lowered = before.lower()
-        if _NEAR_KEY_RE.search(lowered):
-            if precision < 2 and _NEAR_RE.search(before):
+        if NEAR_KEY_RE.search(lowered):
+            if precision < 2 and NEAR_RE.search(before):
                 precision = 2
-            landmark = bool(_LANDMARK_RE.search(before))
+            landmark = bool(LANDMARK_RE.search(before))
         if precision < 2 and clause_text[end : end + 2] in ("'s", "’s"):
             precision = 2  # "in Mosul's old city": a part of the place
         hits.append(PlaceHit(place, place.name, precision, start, landmark, end))
@@ -159,8 +125,8 @@ def place_hits(
             ):
                 continue  # "the capital Baghdad" names it once
             before = clause_text[max(0, match.start() - 60) : match.start()]
-            landmark = bool(_LANDMARK_RE.search(before))
-            precision = 2 if landmark or _NEAR_RE.search(before) else 1
+            landmark = bool(LANDMARK_RE.search(before))
+            precision = 2 if landmark or NEAR_RE.search(before) else 1
             capital = gazetteer.get(CAPITAL_ID)
             hits.append(
                 PlaceHit(capital, capital.name, precision, match.start(), landmark, match.end())
@@ -221,11 +187,11 @@ def _choose_candidate(mention: Mention, text: str, end: int) -> Place | None:
     local = [p for p in mention.candidates if p.country == HOME]
     if not local:
         return None
-    if _BASE_WORD_RE.match(text, end):
+    if BASE_WORD_RE.match(text, end):
         for place in local:
             if place.kind == "military base":
                 return place
-    if _AIRPORT_WORD_RE.match(text, end):
+    if AIRPORT_WORD_RE.match(text, end):
         for place in local:
             if place.kind in ("airport", "military base") and "airport" in place.name.lower():
                 return place
@@ -391,4 +357,4 @@ def _contains(gazetteer: Gazetteer, outer_id: str, inner_id: str) -> bool:
 
 def refines(clause_text: str) -> bool:
     """Whether a later clause may narrow an incident's place (not "landed 300 m away")."""
-    return not _AWAY_RE.search(clause_text)
+    return not AWAY_RE.search(clause_text)

@@ -49,6 +49,20 @@ _SIGN_OFF_RE = re.compile(
     r"(?<=[.!?\"”’])\s+(?:[-–—]\s*)?(?:REUTERS|Reuters|AFP|\(AP\)|AP|IANS|\(IANS\)|Xinhua"
     r"|\(Xinhua\)|/[A-Za-z]+/|ANI|KUNA|dpa|\(AFP\)|\(Reuters\))\s*$"
 )
+#: How every sign-off ends: a cheap test before the pattern.
+_SIGN_OFF_ENDS = (
+    "REUTERS",
+    "Reuters",
+    "AFP",
+    "AP",
+    "IANS",
+    "Xinhua",
+    "ANI",
+    "KUNA",
+    "dpa",
+    ")",
+    "/",
+)
 _CAPTION_CREDIT_RE = re.compile(r"\[[^\]]*(?:AFP|Getty|Reuters|AP|photo|Photo)[^\]]*\]\s*$")
 _DATELINES = (
     re.compile(r"^\s*\((?:[A-Z][\w'’-]*)(?:[ ,]+[A-Z][\w'’-]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?"),
@@ -189,8 +203,10 @@ def clean_paragraphs(text: str) -> list[str]:
         # longer than anyone wraps text, or most lines end a sentence, each line is a
         # paragraph (a heading or teaser among them has no sentence ending); otherwise
         # the lines are one paragraph wrapped.
-        ended = sum(1 for line in kept if _ends_sentence(_without_sign_off(line)))
-        unwrapped = max(map(len, kept)) > WRAP_WIDTH or (len(kept) >= 3 and 2 * ended >= len(kept))
+        unwrapped = len(kept) == 1 or max(map(len, kept)) > WRAP_WIDTH
+        if not unwrapped and len(kept) >= 3:
+            ended = sum(1 for line in kept if _ends_sentence(_without_sign_off(line)))
+            unwrapped = 2 * ended >= len(kept)
         units = kept if unwrapped else [" ".join(kept)]
         for unit in units:
             paragraph = _without_trailing_stamp(_without_sign_off(unit))
@@ -220,6 +236,8 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _without_sign_off(paragraph: str) -> str:
+    if not paragraph.rstrip().endswith(_SIGN_OFF_ENDS):
+        return paragraph
     sign_off = _SIGN_OFF_RE.search(paragraph)
     return paragraph if sign_off is None else paragraph[: sign_off.start()]
 
@@ -260,14 +278,16 @@ def split_document(text: str) -> Document:
     clauses = []
     for index, sentence in enumerate(sentences):
         start = sentence.start
-        cuts = _CLAUSE_RE.finditer(sentence.text) if _may_cut(sentence.text) else ()
+        if not _may_cut(sentence.text):
+            clauses.append(Clause(start, sentence.end, sentence.text, index))
+            continue
         # The next verb or punctuation from a point on, each looked for once, not once
         # per "and" (a sentence of a thousand "and"s was read a thousand times).
         verb_from_start = _Ahead(_ATTACK_VERB_RE, cleaned, sentence.end)
         verb_after, stop_after = (
             _Ahead(p, sentence.text) for p in (_ATTACK_VERB_RE, _PUNCTUATION_RE)
         )
-        for cut in cuts:
+        for cut in _CLAUSE_RE.finditer(sentence.text):
             if cut.group("and") and not (
                 _verb_before(verb_from_start, start, sentence.start + cut.start())
                 and _verb_next(verb_after, stop_after, sentence.text, cut.end())

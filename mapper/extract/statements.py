@@ -150,9 +150,10 @@ def statement_day(document: Document, published: str | None) -> str | None:
     """
     from mapper.extract.dates import RELATIVE_RE, date_expressions, resolve_expression
 
-    if published is None or len(published) != 10 or not _QUOTE_RE.search(document.text):
+    text = document.text
+    if published is None or len(published) != 10 or not ('"' in text or "“" in text):
         return None
-    if RELATIVE_RE.search(document.text) is None:
+    if RELATIVE_RE.search(text) is None:
         return None
     days = set()
     for sentence in document.sentences:

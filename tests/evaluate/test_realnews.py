@@ -13,13 +13,13 @@ from mapper.evaluate import evaluate_parts
 #: Pooled incident F1, matched-attribute accuracies and merge F1, each the figure reached
 #: less 0.02.
 FLOORS = {
-    "f1": 0.904,
+    "f1": 0.909,
     "date": 0.925,
     "weapon": 0.881,
     "projectiles": 0.903,
     "killed": 0.892,
     "injured": 0.903,
-    "merge_f1": 0.897,
+    "merge_f1": 0.909,
 }
 
 

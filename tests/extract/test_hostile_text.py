@@ -28,7 +28,7 @@ from mapper.extract import (
 )
 from mapper.extract.counts import MAX_DIGITS
 from mapper.extract.place_references import MAX_LOOK_BACKS
-from mapper.extract.places import MAX_LISTED_PROVINCES
+from mapper.extract.place_words import MAX_LISTED_PROVINCES
 from mapper.extract.references import MAX_OPEN_INCIDENTS
 
 

@@ -712,3 +712,29 @@ def test_an_attribution_at_the_end_keeps_the_narratives_day(gaz):
 def test_a_town_followed_by_the_province_in_another_phrase_stays_the_town(gaz):
     [row] = incidents(gaz, "Rockets hit Karbala and the province's governor condemned it.")
     assert row["place_id"] == "karbala"
+
+
+def test_an_attack_told_in_full_inside_an_accusation_is_an_incident(gaz):
+    text = (
+        "Washington accused the militia of a rocket strike on Tuesday that killed a "
+        "contractor and wounded three soldiers at Camp Taji."
+    )
+    [row] = incidents(gaz, text)
+    assert (row["place_id"], row["date"], row["killed"], row["injured"]) == (
+        "camp-taji",
+        "2022-03-08",
+        1,
+        3,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington blamed the militia for the rocket attack on Camp Taji.",
+        "Washington accused the militia of attacking Camp Taji on Tuesday.",
+        "Officials accused the militia of a rocket attack that killed a contractor at Camp Taji.",
+    ],
+)
+def test_an_accusation_without_the_attack_s_day_and_toll_tells_none(gaz, text):
+    assert incidents(gaz, text) == []
