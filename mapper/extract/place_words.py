@@ -55,3 +55,10 @@ NEAR_KEYS = tuple(
 )
 NEAR_KEY_RE = re.compile("|".join(NEAR_KEYS))
 AWAY_RE = re.compile(r"\b(?:away|missed|short of)\b", re.IGNORECASE)
+#: After a name: a road, highway or area named for the place, or a list of them ("on
+#: the Nasiriyah highway", "on the Kirkuk-Daquq road", "in the Akashat and Al-Qaim
+#: regions"): along it or around it, not the place itself.
+ALONG_RE = re.compile(
+    r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?){0,3}"
+    r"(?:-[A-Z][\w'’-]*)?\s+(?:highway|road|motorway|expressway|areas?|regions?)\b"
+)

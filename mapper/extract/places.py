@@ -17,6 +17,7 @@ from gazetteer import SPECIFICITY, distance_km
 from mapper.extract.context import SPEAKER_WORDS, excluded_spans
 from mapper.extract.place_words import (
     AIRPORT_WORD_RE,
+    ALONG_RE,
     AWAY_RE,
     BASE_WORD_RE,
     DISTRICT_OF_RE,
@@ -98,8 +99,10 @@ def place_hits(
             if precision < 2 and NEAR_RE.search(before):
                 precision = 2
             landmark = bool(LANDMARK_RE.search(before))
-        if precision < 2 and clause_text[end : end + 2] in ("'s", "’s"):
-            precision = 2  # "in Mosul's old city": a part of the place
+        if precision < 2 and (
+            clause_text[end : end + 2] in ("'s", "’s") or ALONG_RE.match(clause_text, end)
+        ):
+            precision = 2  # "in Mosul's old city", "on the Mosul road": part of it, near it
         hits.append(PlaceHit(place, place.name, precision, start, landmark, end))
     regions = REGION_RE.finditer(clause_text) if not words.isdisjoint(_REGION_KEYS) else ()
     region_hits: list[PlaceHit] = []

@@ -738,3 +738,22 @@ def test_an_attack_told_in_full_inside_an_accusation_is_an_incident(gaz):
 )
 def test_an_accusation_without_the_attack_s_day_and_toll_tells_none(gaz, text):
     assert incidents(gaz, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        ("A roadside bomb hit a supply convoy on the Diwaniyah highway on Sunday.", "diwaniyah"),
+        ("Gunmen ambushed an army patrol on the Samarra-Tikrit road on Sunday.", "samarra"),
+        ("Drones struck militia sites in the Rutba and Qaim areas on Sunday.", "rutba"),
+        ("A mortar round landed in the Baiji area on Sunday, wounding two soldiers.", "baiji"),
+    ],
+)
+def test_a_road_or_area_named_for_a_town_is_near_it(gaz, text, place_id):
+    row = incidents(gaz, text)[0]
+    assert (row["place_id"], row["geo_precision"]) == (place_id, 2)
+
+
+def test_a_town_named_as_the_place_itself_stays_exact(gaz):
+    [row] = incidents(gaz, "A roadside bomb hit a supply convoy in Diwaniyah on Sunday.")
+    assert (row["place_id"], row["geo_precision"]) == ("diwaniyah", 1)
