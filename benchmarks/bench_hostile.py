@@ -172,6 +172,18 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "capitalised words": _run("Rockets hit ", "Foo ", "Baghdad."),
     "launch sites": _run("Rockets ", "fired from Baghdad ", "hit Balad."),
     "skip words": _run("Rockets hit Baghdad, ", "officials blamed militias and ", "others."),
+    "quoted 'tonight'": _run(
+        "Officials said late on Monday that rockets fell. ", '"A rocket hit Baghdad tonight," ', "."
+    ),
+    "quote marks": _run('Officials said late on Monday: "Rockets hit Baghdad tonight', ' "', '."'),
+    "embedded posts": _run(
+        "", "We condemn yesterday's attack on Balad.\n— A. B. (@ab) May 3, 2021\n", ""
+    ),
+    "post signatures": _run("Rockets hit Balad.\n", "— A. B. (@ab) May 3, 2021\n", ""),
+    "areas listed": _run("Rockets hit ", "Baghdad and ", "Balad areas."),
+    "accusations": _run(
+        "", "They accused militias of a strike on Monday that killed 2 in Balad. ", ""
+    ),
 }
 
 

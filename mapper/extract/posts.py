@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from mapper.read import MONTHS
@@ -50,14 +51,17 @@ def embedded_posts(raw: str, cleaned: str) -> list[Post]:
     """
     if "(@" not in raw:
         return []
-    posts = []
+    posts: list[Post] = []
+    searched = 0  # posts come in text order: each is looked for after the one before
     for match in _SIGNATURE_RE.finditer(raw):
-        above = raw[: match.start()].rstrip().rsplit("\n", 1)[-1].strip()
+        line_end = _line_end_before(raw, match.start())
+        above = raw[raw.rfind("\n", 0, line_end) + 1 : line_end].strip()
         if not above:
             continue
-        start = cleaned.find(above[:_PROBE_CHARS])
+        start = cleaned.find(above[:_PROBE_CHARS], searched)
         if start < 0:
             continue
+        searched = start + len(above)
         month = MONTHS[match.group("month").lower()]
         try:
             day = dt.date(int(match.group("year")), month, int(match.group("day")))
@@ -72,9 +76,17 @@ def is_signature(line: str) -> bool:
     return "(@" in line and _SIGNATURE_RE.fullmatch(line.strip()) is not None
 
 
+def _line_end_before(raw: str, at: int) -> int:
+    """Where the last line with text before offset *at* ends (blank lines passed over)."""
+    end = at
+    while end > 0 and raw[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def posted_on(posts: list[Post], at: int) -> str | None:
     """The day of the post holding offset *at* of the cleaned text, or None."""
-    for post in posts:
-        if post.start <= at < post.end:
-            return post.day
+    index = bisect_right(posts, at, key=lambda post: post.start) - 1
+    if index >= 0 and at < posts[index].end:
+        return posts[index].day
     return None
