@@ -9,12 +9,15 @@ schema. Reading order inside a report (``report``, :func:`extract_report`):
 * ``references``: how a clause names an attack already told, several, or another one;
 * ``context``: why a sentence that names a place and a weapon tells no incident
   (background, denials, asides);
-* ``places``: the most specific place a clause names, and how precise it is;
-  ``place_references``: places named by their kind ("the air base") or a town near them;
+* ``places``: the most specific place a clause names, and how precise it is
+  (``place_words``: the words around a name that change it); ``place_references``:
+  places named by their kind ("the air base") or a town near them; ``digest``: a
+  round-up's town headings;
   ``headline``: the site a headline names, and what it adds to the first incident;
 * ``dates``: the date a sentence gives, resolved against publication
-  (:func:`resolve_date`); ``statements``: the dates that date no event (a statement's,
-  a dateline's);
+  (:func:`resolve_date`); ``narrative``: dates relative to the story ("a day
+  earlier"); ``statements``: the dates that date no event (a statement's, a
+  dateline's); ``posts``: embedded posts, which date what they say;
 * ``weapons``: weapon, projectile count and target;
 * ``incident``: an incident being assembled from its clauses, and the row it becomes;
 * ``casualties`` and ``counts``: killed and injured, and numbers in words or digits;

@@ -71,6 +71,9 @@ _LAUNCHER_RE = re.compile(
     r"\b(?:launchers?|launch (?:site|pad|point)s?|launchpads?|unfired|(?:was|were) found)\b",
     re.IGNORECASE,
 )
+_LAUNCHER_WORDS = frozenset(
+    "launcher launchers launch launchpad launchpads unfired found".split()  # noqa: SIM905
+)
 #: Asides that describe a place rather than say where something happened.
 _DESCRIPTIVE_RE = re.compile(
     # At most 200 characters from "where" to "is located": each "where" read to the next
@@ -218,16 +221,20 @@ _COMES_AFTER_RE = re.compile(
 
 def excluded_spans(clause: str) -> list[tuple[int, int]]:
     """Character spans of *clause* whose places were not attacked."""
-    if _LAUNCHER_RE.search(clause):
+    # Each pattern needs one of its words: a cheap test before each.
+    words = words_of(clause)
+    if not words.isdisjoint(_LAUNCHER_WORDS) and _LAUNCHER_RE.search(clause):
         return [(0, len(clause))]
-    spans = [m.span() for m in _LAUNCH_RE.finditer(clause)]
-    spans.extend(m.span() for m in _DESCRIPTIVE_RE.finditer(clause))
-    spans.extend(
-        m.span()
-        for m in _COMES_AFTER_RE.finditer(clause)
-        if attack_strength(m.group()) != ATTACK  # "came two days after jets bombed X"
-    )
-    if not words_of(clause).isdisjoint(SPEAKER_WORDS) and attack_strength(clause):
+    spans = [m.span() for m in _LAUNCH_RE.finditer(clause)] if "from" in words else []
+    if not words.isdisjoint(("where", "which", "that")):
+        spans.extend(m.span() for m in _DESCRIPTIVE_RE.finditer(clause))
+    if not words.isdisjoint(("comes", "came", "come")):
+        spans.extend(
+            m.span()
+            for m in _COMES_AFTER_RE.finditer(clause)
+            if attack_strength(m.group()) != ATTACK  # "came two days after jets bombed X"
+        )
+    if not words.isdisjoint(SPEAKER_WORDS) and attack_strength(clause):
         # Where the speaker is was not hit, unless the clause says so.
         spans.extend(m.span() for m in _SPEAKER_PLACE_RE.finditer(clause))
     return spans

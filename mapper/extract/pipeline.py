@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from mapper.errors import ReportError
+from mapper.extract.posts import signed_posts
 from mapper.extract.publication import check_date, unresolved_warning
 from mapper.read import Report, ReportSet, read_reports
 from mapper.table import check_figures, incident_frame
@@ -172,9 +173,10 @@ def _checked(
     unresolved = unresolved_warning(report.text, report.title, report.published)
     warnings = [] if unresolved is None else [unresolved]
     kept = []
+    posts = signed_posts(report.text)
     for row in rows:
         row, figures = check_figures(row)
-        row, dates = check_date(row, report.published)
+        row, dates = check_date(row, report.published, posts)
         warnings.extend(f"incident {row['incident_id']}: {w}" for w in (*figures, *dates))
         kept.append(row)
     return kept, tuple(warnings)

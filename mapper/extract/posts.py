@@ -33,6 +33,25 @@ class Post(NamedTuple):
     day: str
 
 
+def signed_posts(raw: str) -> list[tuple[str, str]]:
+    """The posts embedded in a report: each one's text (the line above its signature)
+    and the day it was posted ('YYYY-MM-DD'), in text order."""
+    if "(@" not in raw:
+        return []
+    posts = []
+    for match in _SIGNATURE_RE.finditer(raw):
+        line_end = _line_end_before(raw, match.start())
+        above = raw[raw.rfind("\n", 0, line_end) + 1 : line_end].strip()
+        month = MONTHS[match.group("month").lower()]
+        try:
+            day = dt.date(int(match.group("year")), month, int(match.group("day")))
+        except ValueError:
+            continue  # "February 30": no day to count from
+        if above:
+            posts.append((above, day.isoformat()))
+    return posts
+
+
 def embedded_posts(raw: str, cleaned: str) -> list[Post]:
     """The posts embedded in a report, located in its cleaned text.
 
@@ -49,26 +68,20 @@ def embedded_posts(raw: str, cleaned: str) -> list[Post]:
         For each signature line, the paragraph right above it (the post) as it stands
         in *cleaned*, with the signature's day; posts not found there are left out.
     """
-    if "(@" not in raw:
-        return []
     posts: list[Post] = []
     searched = 0  # posts come in text order: each is looked for after the one before
-    for match in _SIGNATURE_RE.finditer(raw):
-        line_end = _line_end_before(raw, match.start())
-        above = raw[raw.rfind("\n", 0, line_end) + 1 : line_end].strip()
-        if not above:
-            continue
+    for above, day in signed_posts(raw):
         start = cleaned.find(above[:_PROBE_CHARS], searched)
-        if start < 0:
-            continue
-        searched = start + len(above)
-        month = MONTHS[match.group("month").lower()]
-        try:
-            day = dt.date(int(match.group("year")), month, int(match.group("day")))
-        except ValueError:
-            continue  # "February 30": no day to count from
-        posts.append(Post(start, start + len(above), day.isoformat()))
+        if start >= 0:
+            searched = start + len(above)
+            posts.append(Post(start, searched, day))
     return posts
+
+
+def day_posted(sentence: str, posts: list[tuple[str, str]]) -> str | None:
+    """The day of the post (from :func:`signed_posts`) that *sentence* is part of, or None."""
+    probe = sentence.strip()[:_PROBE_CHARS]
+    return next((day for text, day in posts if probe and probe in text), None)
 
 
 def is_signature(line: str) -> bool:

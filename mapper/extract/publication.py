@@ -21,10 +21,11 @@ from typing import Any
 from mapper.extract.dates import (
     date_expressions,
     find_event_date,
-    narrative_date,
     resolve_date,
     resolve_expression,
 )
+from mapper.extract.narrative import narrative_date
+from mapper.extract.posts import day_posted
 from mapper.extract.sentences import clean_paragraphs, split_document
 
 #: A publication day that pins every relative date: an expression it resolves and the
@@ -97,7 +98,9 @@ def unresolved_warning(text: str, title: str | None, published: str | None) -> s
     return f"publication date {published} is out of range: relative dates ({shown}) left unresolved"
 
 
-def check_date(row: dict[str, Any], published: str | None) -> tuple[dict[str, Any], list[str]]:
+def check_date(
+    row: dict[str, Any], published: str | None, posts: list[tuple[str, str]] | None = None
+) -> tuple[dict[str, Any], list[str]]:
     """Leave a row's date unknown when its report's publication rules it out.
 
     Parameters
@@ -106,6 +109,9 @@ def check_date(row: dict[str, Any], published: str | None) -> tuple[dict[str, An
         One incident row, with ``date``, ``date_precision`` and ``quote``.
     published
         Its report's publication date, ``'YYYY-MM-DD'``, ``'YYYY-MM'`` or None.
+    posts
+        The posts its report embeds (:func:`mapper.extract.posts.signed_posts`): a post
+        dates the days it names whatever the publication date.
 
     Returns
     -------
@@ -129,7 +135,9 @@ def check_date(row: dict[str, Any], published: str | None) -> tuple[dict[str, An
     if published is not None and _after(str(date), published):
         warning = f"date {date} is after the report's publication ({published}); left unknown"
         return _undated(row), [warning]
-    if not pins_days(published) and _own_day_unresolved(row.get("quote"), str(date), published):
+    if not pins_days(published) and _own_day_unresolved(
+        row.get("quote"), str(date), published, posts
+    ):
         return _undated(row), []
     return row, []
 
@@ -147,7 +155,9 @@ def _after(date: str, published: str) -> bool:
     return date[:shared] > published[:shared]
 
 
-def _own_day_unresolved(quote: object, date: str, published: str | None) -> bool:
+def _own_day_unresolved(
+    quote: object, date: str, published: str | None, posts: list[tuple[str, str]] | None
+) -> bool:
     """Whether the first sentence of an incident's quote gives a day that *published*
     cannot resolve, so *date* came from another sentence.
 
@@ -158,11 +168,16 @@ def _own_day_unresolved(quote: object, date: str, published: str | None) -> bool
         return False
     sentences = split_document(quote).sentences
     first = sentences[0].text if sentences else quote
+    if posts and day_posted(first, posts) is not None:
+        return False  # the post it is part of pins its days
     own = find_event_date(first, published)
     if own is None or own.date is not None or narrative_date(first, None) is not None:
         return False
     pinned = find_event_date(first, _ANY_DAY)
     if pinned is None or pinned.date is None:  # not a relative date: "31 February"
         return False
-    given = (resolve_expression(e, published).date for e in date_expressions(first))
+    # "On Monday morning" keeps the day a post gives when, counted from the post's day,
+    # it is that day: the post pins the week the sentence leaves open.
+    days = [published, *(day for _text, day in posts or ())]
+    given = (resolve_expression(e, day).date for e in date_expressions(first) for day in days)
     return date not in given

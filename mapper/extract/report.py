@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 from gazetteer import distance_km
 from mapper.extract.casualties import may_tell_casualties
 from mapper.extract.context import is_history, singled_out, skip_reason, told_after_colon
-from mapper.extract.dates import date_expressions, find_event_date, narrative_date
+from mapper.extract.dates import date_expressions, find_event_date
+from mapper.extract.digest import DigestPlaces
 from mapper.extract.headline import fill_from_headline, headline_place
 from mapper.extract.incident import Dated, Incident, enrich, incident_rows, matching_incident
+from mapper.extract.narrative import narrative_date
 from mapper.extract.place_references import (
     NamedSites,
     may_name_by_kind,
@@ -159,6 +161,7 @@ def _read(
     cursor = 0
     lede: Clause | None = None  # an attack told before any place, in the story's opening
     sites = NamedSites(document.text, gazetteer)  # for "the base" when no headline names one
+    digest = DigestPlaces(document, gazetteer)  # a round-up's town headings
     for index, clause in enumerate(document.clauses):
         # Mentions are in text order: advance a cursor rather than filter them all.
         while cursor < len(mentions) and mentions[cursor].start < clause.start:
@@ -166,7 +169,8 @@ def _read(
         stop = cursor
         while stop < len(mentions) and mentions[stop].start < clause.end:
             stop += 1
-        here = (posts and posted_on(posts, clause.start)) or published
+        posted = posted_on(posts, clause.start) if posts else None
+        here = posted or published  # a post's days count from the day it was posted
         # "a spate of rocket attacks, including one that killed ...": one of them.
         singled = singled_out(clause.text)
         strength = ATTACK if singled else attack_strength(clause.text)
@@ -232,6 +236,8 @@ def _read(
         hit = best_place(hits, gazetteer)
         if hit is not None and is_vague(hit):
             hit = None
+        if hit is None and strength == ATTACK:
+            hit = digest.place_at(clause.start)  # "RAMADI: Three mortar rounds struck ..."
         if hit is None and strength == ATTACK and (current is None or own is not None):
             # "Three rockets landed inside the air base" under a headline naming it; with
             # an incident open and no date of its own, "the base" is that incident's.
@@ -293,7 +299,7 @@ def _read(
                 current,
                 hit,
                 dated,
-                own is None or names_the_attack(clause.text),
+                own is None or posted is not None or names_the_attack(clause.text),
                 gazetteer,
             )
         )

@@ -166,16 +166,23 @@ class Clause(NamedTuple):
 
 
 class Document(NamedTuple):
-    """The cleaned text, its sentences and their clauses."""
+    """The cleaned text, its sentences and their clauses; ``headings`` are the datelines
+    cut from paragraphs ("RAMADI:"), each with the paragraph's span: (start, end, cut)."""
 
     text: str
     sentences: list[Sentence]
     clauses: list[Clause]
+    headings: tuple[tuple[int, int, str], ...] = ()
 
 
 def clean_paragraphs(text: str) -> list[str]:
     """Return the article's paragraphs without page furniture or datelines."""
-    paragraphs: list[str] = []
+    return [paragraph for paragraph, _heading in _clean(text)]
+
+
+def _clean(text: str) -> list[tuple[str, str]]:
+    """The article's paragraphs, each with the dateline cut from its head ("" if none)."""
+    paragraphs: list[tuple[str, str]] = []
     in_link_list = False
     for block in _BLANK_LINE_RE.split(text.replace("\r\n", "\n")):
         lines = [line for line in map(str.strip, block.split("\n")) if line]
@@ -212,7 +219,8 @@ def clean_paragraphs(text: str) -> list[str]:
             paragraph = _without_trailing_stamp(_without_sign_off(unit))
             if not _ends_sentence(paragraph):
                 continue  # a heading, a teaser or a byline
-            paragraphs.append(_without_dateline(paragraph))
+            body = _without_dateline(paragraph)
+            paragraphs.append((body, paragraph[: len(paragraph) - len(body)]))
     return paragraphs
 
 
@@ -253,12 +261,15 @@ def _without_dateline(paragraph: str) -> str:
 
 def split_document(text: str) -> Document:
     """Clean *text* and split it into sentences and clauses, with offsets."""
-    paragraphs = clean_paragraphs(text)
-    cleaned = "\n\n".join(paragraphs)
+    headed = _clean(text)
+    cleaned = "\n\n".join(paragraph for paragraph, _heading in headed)
     sentences: list[Sentence] = []
+    headings: list[tuple[int, int, str]] = []
     offset = 0  # where the paragraph starts in `cleaned`; paragraphs hold no line break
-    for paragraph in paragraphs:
+    for paragraph, heading in headed:
         start = offset
+        if heading:
+            headings.append((offset, offset + len(paragraph), heading))
         searched = 0  # where the text after the last boundary starts
         for boundary in _SENTENCE_END_RE.finditer(paragraph):
             at = boundary.start()
@@ -297,7 +308,7 @@ def split_document(text: str) -> Document:
             clauses.append(Clause(start, end, cleaned[start:end], index))
             start = sentence.start + cut.end()
         clauses.append(Clause(start, sentence.end, cleaned[start : sentence.end], index))
-    return Document(cleaned, sentences, clauses)
+    return Document(cleaned, sentences, clauses, tuple(headings))
 
 
 class _Ahead:

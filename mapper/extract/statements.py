@@ -45,6 +45,12 @@ _SAID_AFTER_RE = re.compile(
     rf"\s*(?:\([^)]{{0,30}}\)\s*)?(?:night|morning|evening|afternoon)?\s*,\s*"
     rf"(?:(?!(?:{_ATTACK_VERBS})\b)[\w.'’-]+\s+){{1,8}}?{_REPORTING}\b(?!\s+by\b)"
 )
+#: A reporting verb right after a date: "The ministry on Tuesday said ...", "The US on
+#: Saturday accused the militia of ...".
+_REPORTING_AFTER_RE = re.compile(
+    r"\s+(?:(?:morning|afternoon|evening|night)\s+)?(?:said|says|announced|reported|told"
+    r"|stated|confirmed|disclosed|declared|accused|blamed)\b"
+)
 #: A dateline opening a story: "Baghdad, Feb 16 (IANS)", "ERBIL, Iraq, March 3 -".
 _DATELINE_RE = re.compile(
     r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},(?:\s+[A-Z][a-z]+,)?\s+[A-Z][a-z]{2,8}\.?"
@@ -67,7 +73,7 @@ _HEAD_CHARS = 400
 #: The words the statement patterns need, one of them at least: a cheap test first.
 _REPORTING_WORDS = frozenset(
     """said says announced reported told stated confirmed claimed disclosed declared added
-    ordered decreed""".split()  # noqa: SIM905
+    ordered decreed accused blamed""".split()  # noqa: SIM905
 )
 
 
@@ -97,6 +103,8 @@ def filing_date(text: str, published: str | None) -> str | None:
 def _is_statement_date(text: str, e: DateExpression, dropped_end: int) -> bool:
     if _REPORTED_ON_RE.search(text, max(0, e.start - 30), e.start):
         return True
+    if _REPORTING_AFTER_RE.match(text, e.end):
+        return True  # "The group on Thursday accused the US of a strike on Wednesday"
     if _DECIDED_BEFORE_RE.search(text, max(0, e.start - 60), e.start):
         return True  # "the premier ordered three days of mourning Saturday for ..."
     if dropped_end >= 0 and re.fullmatch(r"\s*\(\s*", text[dropped_end : e.start]):

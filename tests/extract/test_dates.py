@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import mapper
-from mapper.extract.dates import narrative_date, resolve_date
+from mapper.extract.dates import resolve_date
+from mapper.extract.narrative import narrative_date
 
 
 @pytest.mark.parametrize(

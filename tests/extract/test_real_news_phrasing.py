@@ -757,3 +757,24 @@ def test_a_road_or_area_named_for_a_town_is_near_it(gaz, text, place_id):
 def test_a_town_named_as_the_place_itself_stays_exact(gaz):
     [row] = incidents(gaz, "A roadside bomb hit a supply convoy in Diwaniyah on Sunday.")
     assert (row["place_id"], row["geo_precision"]) == ("diwaniyah", 1)
+
+
+DIGEST = (
+    "Security notes from the north, town by town.\n\n"
+    "KIRKUK: A roadside bomb hit a police patrol on Sunday, wounding three officers.\n\n"
+    "BAIJI - Gunmen shot dead a shop owner outside his home on Saturday night.\n\n"
+    "TIKRIT: The city was calm and the market reopened, the mayor said.\n"
+)
+
+
+def test_a_digest_s_town_headings_place_the_news_under_them(gaz):
+    rows = incidents(gaz, DIGEST)
+    assert [(r["place_id"], r["date"], r["killed"], r["injured"]) for r in rows] == [
+        ("kirkuk", "2022-03-13", None, 3),
+        ("baiji", "2022-03-12", 1, None),
+    ]
+
+
+def test_a_single_dateline_places_nothing(gaz):
+    text = "BAGHDAD: Rockets hit a military base on Sunday, wounding two soldiers, officials said."
+    assert incidents(gaz, text) == []
