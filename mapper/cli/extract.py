@@ -14,6 +14,7 @@ one, found before anything is read) or when no report at all could be read.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -29,7 +30,12 @@ from mapper.cli.inputs import (
     check_strict,
 )
 from mapper.cli.outputs import add_format_option, write_table
-from mapper.cli.scale_options import add_scale_options, extract_on_cluster, wants_cluster
+from mapper.cli.scale_options import (
+    add_scale_options,
+    extract_on_cluster,
+    open_client,
+    wants_cluster,
+)
 from mapper.extract import format_summary, problem_lines, run_extraction
 from mapper.read import ReportSet, given_publication_date, read_reports
 from mapper.table import FORMATS
@@ -134,9 +140,28 @@ def extract_for_cli(
     from gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer(*args.gazetteer)
+    with contextlib.ExitStack() as stack:
+        client = None
+        if wants_cluster(args):  # --workers / --scheduler: the same run on a Dask cluster
+            client = stack.enter_context(
+                open_client(workers=args.workers, scheduler=args.scheduler)
+            )
+        incidents = _extract_and_merge(args, command, table, gazetteer, client)
+    return None if incidents is None else (apply_filters(incidents, args), gazetteer)
+
+
+def _extract_and_merge(
+    args: argparse.Namespace,
+    command: str,
+    table: Path | None,
+    gazetteer: Gazetteer,
+    client: Any,
+) -> pd.DataFrame | None:
+    """The raw or merged incidents, on *client*'s cluster when there is one; the summary
+    printed. None when no report could be read."""
     extraction: ExtractionResult
-    if wants_cluster(args):  # --workers / --scheduler: the same run on a Dask cluster
-        extraction = extract_on_cluster(args, table=table)
+    if client is not None:
+        extraction = extract_on_cluster(args, client, table=table)
     else:
         reports = read_reports(args.paths, published=args.published)
         if table is not None:
@@ -154,12 +179,11 @@ def extract_for_cli(
         print(f"mapper {command}: error: no report could be read; nothing written", file=sys.stderr)
         return None
     check_strict(args, extraction.outcomes)
-    incidents = extraction.incidents
-    if not args.no_merge:
-        from mapper.merge import merge_incidents
+    if args.no_merge:
+        return extraction.incidents
+    from mapper.merge import merge_incidents
 
-        incidents = merge_incidents(incidents, gazetteer=gazetteer)
-    return apply_filters(incidents, args), gazetteer
+    return merge_incidents(extraction.incidents, gazetteer=gazetteer, client=client)
 
 
 def _without(reports: ReportSet, output: Path) -> ReportSet:

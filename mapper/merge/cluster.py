@@ -68,6 +68,10 @@ class _Incident:
     states: set[str] = field(default_factory=set)
 
 
+#: What one block gives back: each atom's incident number, and the incidents.
+BlockResult = tuple[list[int], list["_Incident"]]
+
+
 def cluster_atoms(atoms: Sequence[Atom], order: Sequence[int], matcher: PlaceMatcher) -> list[int]:
     """Return an incident number for each atom.
 
@@ -139,10 +143,6 @@ def cluster_in_blocks(
             seen[index] = True
     whole.visit([index for index in order if not seen[index]])
     return whole.finish()
-
-
-#: What one block gives back: each atom's incident number, and the incidents.
-BlockResult = tuple[list[int], list["_Incident"]]
 
 
 def cluster_block(atoms: list[Atom], matcher: PlaceMatcher) -> BlockResult:

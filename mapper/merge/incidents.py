@@ -33,6 +33,7 @@ from mapper.merge.dates import day_interval, infer_precision, publication_state
 from mapper.merge.places import PlaceInfo, PlaceMatcher, describe_place
 from mapper.merge.rows import assemble_in_chunks, assemble_incidents, python_values
 from mapper.merge.undated import join_undated, publication_days
+from mapper.merge.workers import RunBlocks, blocks_on
 from mapper.table import conform_incidents
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ def merge_incidents(
     *,
     gazetteer: Gazetteer | None = None,
     block_size: int | None = BLOCK_ATOMS,
+    client: Any = None,
 ) -> pd.DataFrame:
     """Merge incident mentions that describe the same attack into one row each.
 
@@ -64,6 +66,9 @@ def merge_incidents(
         The day atoms are clustered in blocks of about this many atoms, and the rows
         are built that many mentions at a time (docs/merging.md, "Merging at scale");
         ``None`` merges the whole table in one pass. The result is the same.
+    client
+        A ``distributed.Client``: the blocks are clustered on its workers
+        (:mod:`mapper.merge.workers`); by default, in this process.
 
     Returns
     -------
@@ -108,7 +113,8 @@ def merge_incidents(
         return assemble_incidents(frame, [], {})
     with _collector_paused():
         places = _describe_places(frame, gazetteer)
-        row_labels = _row_labels(frame, places, gazetteer, block_size)
+        run_blocks = None if client is None else blocks_on(client)
+        row_labels = _row_labels(frame, places, gazetteer, block_size, run_blocks)
         if block_size is None:
             return assemble_incidents(frame, row_labels, places)
         return assemble_in_chunks(frame, row_labels, places, block_size)
@@ -119,6 +125,7 @@ def _row_labels(
     places: dict[str, PlaceInfo],
     gazetteer: Gazetteer,
     block_size: int | None,
+    run_blocks: RunBlocks | None,
 ) -> list[int]:
     """The incident of each row. The atoms and the clusters are let go on return,
     before the rows are built: with them, a merge held both at once."""
@@ -132,7 +139,7 @@ def _row_labels(
         labels = cluster_atoms(atoms, order, matcher)
     else:
         blocks = day_blocks(atoms, matcher.block_keys, block_size)
-        labels = cluster_in_blocks(atoms, order, matcher, blocks)
+        labels = cluster_in_blocks(atoms, order, matcher, blocks, run_blocks)
     if "published" in frame:
         published = publication_days(
             python_values(frame["report_id"]), python_values(frame["published"])
