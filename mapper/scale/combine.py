@@ -10,6 +10,8 @@ problem naming both places, and the later report gives no rows, as
 
 from __future__ import annotations
 
+import ast
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -77,8 +79,11 @@ def combine_parts(
     outcomes: list[Any] = []
     frames: list[pd.DataFrame] = []
     for result in results:
+        # A part names its own first use of an id it holds twice; an earlier part's is
+        # the first use of the run.
         part_problems = [
-            ReportError(path, reason, line=line) for path, reason, line in result.problems
+            ReportError(path, _first_of_run(reason, first_use), line=line)
+            for path, reason, line in result.problems
         ]
         ranks = {name: rank for rank, name in enumerate(result.files)}
         dropped: set[str] = set()
@@ -137,3 +142,22 @@ class _Unique:
             if key not in self._seen:
                 self._seen.add(key)
                 self.items.append(error)
+
+
+_DUPLICATE = re.compile(r"^duplicate report id (?P<id>.+?) \(first used by (?P<where>.+?)\); ")
+
+
+def _first_of_run(reason: str, first_use: dict[str, str]) -> str:
+    """*reason*, naming the run's first use of a duplicate id when an earlier part had it."""
+    found = _DUPLICATE.match(reason)
+    if found is None:
+        return reason
+    try:
+        report_id = ast.literal_eval(found["id"])
+    except (ValueError, SyntaxError):
+        return reason
+    first = first_use.get(report_id) if isinstance(report_id, str) else None
+    if first is None:
+        return reason
+    start, end = found.span("where")
+    return reason[:start] + first + reason[end:]
