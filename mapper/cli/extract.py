@@ -36,6 +36,7 @@ from mapper.cli.scale_options import (
     open_client,
     wants_cluster,
 )
+from mapper.cli.streaming import run_streaming, streams
 from mapper.extract import format_summary, problem_lines, run_extraction
 from mapper.read import ReportSet, given_publication_date, read_reports
 from mapper.table import FORMATS
@@ -109,6 +110,8 @@ def _publication_date(value: str) -> str:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Run ``mapper extract``; return the exit status."""
+    if streams(args):
+        return run_streaming(args)
     result = extract_for_cli(args, command="extract", table=args.output)
     if result is None:
         return 2
@@ -169,16 +172,8 @@ def _extract_and_merge(
         extraction = run_extraction(
             reports, gazetteer=gazetteer, progress=False if args.quiet else None
         )
-    if args.quiet:
-        lines = problem_lines(extraction.outcomes, extraction.warnings)
-    else:
-        lines = format_summary(extraction.outcomes, extraction.warnings).split("\n")
-    for line in lines:
-        print(line, file=sys.stderr)
-    if extraction.n_reports == 0:
-        print(f"mapper {command}: error: no report could be read; nothing written", file=sys.stderr)
+    if not report_run(args, command, extraction):
         return None
-    check_strict(args, extraction.outcomes)
     if args.no_merge:
         return extraction.incidents
     from mapper.merge import merge_incidents
@@ -199,3 +194,24 @@ def _without(reports: ReportSet, output: Path) -> ReportSet:
         problems=[p for p in reports.problems if other(p.path)],
         warnings=reports.warnings,
     )
+
+
+def report_run(args: argparse.Namespace, command: str, extraction: ExtractionResult) -> bool:
+    """Print the run's summary; False when no report could be read (said so).
+
+    Raises
+    ------
+    StrictError
+        Under ``--strict``, when an input could not be used.
+    """
+    if args.quiet:
+        lines = problem_lines(extraction.outcomes, extraction.warnings)
+    else:
+        lines = format_summary(extraction.outcomes, extraction.warnings).split("\n")
+    for line in lines:
+        print(line, file=sys.stderr)
+    if extraction.n_reports == 0:
+        print(f"mapper {command}: error: no report could be read; nothing written", file=sys.stderr)
+        return False
+    check_strict(args, extraction.outcomes)
+    return True

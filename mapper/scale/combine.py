@@ -73,14 +73,30 @@ def combine_parts(
     problems, warnings
         What walking the inputs found (missing inputs, link loops); they come first.
     """
-    all_problems = _Unique(problems)
-    all_warnings = _Unique(warnings)
-    first_use: dict[str, str] = {}
-    outcomes: list[Any] = []
-    frames: list[pd.DataFrame] = []
-    for result in results:
+    combiner = PartCombiner(problems=problems, warnings=warnings)
+    frames = [frame for frame in map(combiner.add, results) if len(frame)]
+    incidents = pd.concat(frames, ignore_index=True) if frames else incident_meta()
+    return combiner.extraction(incidents)
+
+
+class PartCombiner:
+    """Part results taken one at a time, in reading order: :func:`combine_parts` for a
+    caller that writes each part's rows as they come instead of holding them."""
+
+    def __init__(
+        self, *, problems: Iterable[ReportError] = (), warnings: Iterable[ReportError] = ()
+    ) -> None:
+        self.problems = _Unique(problems)
+        self.warnings = _Unique(warnings)
+        self.first_use: dict[str, str] = {}
+        self.outcomes: list[Any] = []
+
+    def add(self, result: PartResult) -> pd.DataFrame:
+        """Account for a part's reports; its incident rows, without those of reports
+        whose id an earlier part used."""
         # A part names its own first use of an id it holds twice; an earlier part's is
         # the first use of the run.
+        first_use = self.first_use
         part_problems = [
             ReportError(path, _first_of_run(reason, first_use), line=line)
             for path, reason, line in result.problems
@@ -91,7 +107,7 @@ def combine_parts(
             first = first_use.get(outcome.report_id)
             if first is None:
                 first_use[outcome.report_id] = outcome.where
-                outcomes.append(outcome)
+                self.outcomes.append(outcome)
                 continue
             reason = (
                 f"duplicate report id {outcome.report_id!r} (first used by {first}); "
@@ -99,22 +115,22 @@ def combine_parts(
             )
             _insert(part_problems, ReportError(outcome.path, reason, line=outcome.line), ranks)
             dropped.add(outcome.report_id)
-        all_problems.extend(part_problems)
-        all_warnings.extend(
+        self.problems.extend(part_problems)
+        self.warnings.extend(
             ReportError(path, reason, line=line) for path, reason, line in result.warnings
         )
         frame = result.incidents
-        if dropped:
-            frame = frame[~frame["report_id"].isin(dropped)]
-        if len(frame):
-            frames.append(frame)
-    incidents = pd.concat(frames, ignore_index=True) if frames else incident_meta()
-    figures = [ReportError(o.path, w, line=o.line) for o in outcomes for w in o.warnings]
-    return CorpusExtraction(
-        incidents,
-        [*unreadable_outcomes(all_problems.items), *outcomes],
-        [*all_warnings.items, *figures],
-    )
+        return frame[~frame["report_id"].isin(dropped)] if dropped else frame
+
+    def extraction(self, incidents: pd.DataFrame) -> CorpusExtraction:
+        """The extraction of every part added, with *incidents* as its table."""
+        outcomes = self.outcomes
+        figures = [ReportError(o.path, w, line=o.line) for o in outcomes for w in o.warnings]
+        return CorpusExtraction(
+            incidents,
+            [*unreadable_outcomes(self.problems.items), *outcomes],
+            [*self.warnings.items, *figures],
+        )
 
 
 def _insert(problems: list[ReportError], new: ReportError, ranks: dict[str, int]) -> None:

@@ -19,6 +19,8 @@ and nullable types:
 * ``filters``: :func:`filter_incidents`, a time window and weapons;
 * ``atomic``: :func:`write_atomically`, how every output file is written (a temporary
   file beside it, synced, then renamed), the map's too;
+* ``stream``: :class:`TableStream`, a CSV or JSON Lines table written a chunk of rows
+  at a time, with the bytes of the whole;
 * ``cells``: each cell of a table read from a file checked and typed, with the file,
   line and column of a bad value.
 
@@ -40,6 +42,7 @@ from mapper.table.schema import (
     conform_incidents,
     incident_frame,
 )
+from mapper.table.stream import STREAMED_FORMATS, TableStream
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -48,8 +51,10 @@ __all__ = [
     "FORMATS",
     "INCIDENT_COLUMNS",
     "MERGE_COLUMNS",
+    "STREAMED_FORMATS",
     "WEAPONS",
     "HandMadeTable",
+    "TableStream",
     "check_figures",
     "conform_incidents",
     "date_period",

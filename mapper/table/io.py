@@ -206,7 +206,8 @@ def _plain(value: Any) -> Cell:
 # --- JSON Lines ------------------------------------------------------------------
 
 
-def _write_jsonl(columns: list[str], rows: list[dict[str, Cell]]) -> str:
+def write_jsonl(columns: list[str], rows: list[dict[str, Cell]]) -> str:
+    """The JSON Lines text of a table's rows: one object a line."""
     return "".join(dumps(row) + "\n" for row in rows)
 
 
@@ -315,7 +316,7 @@ def _read_parquet(path: str, raw: bytes, required: Collection[str]) -> tuple[lis
 FORMATS: dict[str, Format] = {
     ".csv": Format(write_csv, read_csv),
     ".geojson": Format(_write_geojson, _read_geojson),
-    ".jsonl": Format(_write_jsonl, _read_jsonl),
+    ".jsonl": Format(write_jsonl, _read_jsonl),
     ".kml": Format(write_kml, None),
     ".parquet": Format(parquet_bytes, _read_parquet, binary=True),
     ".xlsx": Format(write_xlsx, read_xlsx, binary=True),
