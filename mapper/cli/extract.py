@@ -30,6 +30,7 @@ from mapper.cli.inputs import (
     check_strict,
 )
 from mapper.cli.outputs import add_format_option, write_table
+from mapper.cli.progress import phase
 from mapper.cli.scale_options import (
     add_scale_options,
     extract_on_cluster,
@@ -116,7 +117,8 @@ def run_extract(args: argparse.Namespace) -> int:
     if result is None:
         return 2
     incidents, gazetteer = result
-    write_table(incidents, args.output, args.format, gazetteer)
+    with phase(args, "writing", "wrote", "rows", len(incidents)):
+        write_table(incidents, args.output, args.format, gazetteer)
     if not args.quiet:
         print(f"wrote {len(incidents)} incident rows to {args.output}", file=sys.stderr)
     return 0
@@ -164,21 +166,28 @@ def _extract_and_merge(
     printed. None when no report could be read."""
     extraction: ExtractionResult
     if client is not None:
-        extraction = extract_on_cluster(args, client, table=table)
+        with phase(args, "extracting on the cluster", "extracted", "reports") as extracting:
+            extraction = extract_on_cluster(args, client, table=table)
+            extracting.count = extraction.n_reports
     else:
-        reports = read_reports(args.paths, published=args.published)
-        if table is not None:
-            reports = _without(reports, table)
-        extraction = run_extraction(
-            reports, gazetteer=gazetteer, progress=False if args.quiet else None
-        )
+        with phase(args, "reading", "read", "reports") as reading:
+            reports = read_reports(args.paths, published=args.published)
+            if table is not None:
+                reports = _without(reports, table)
+            reading.count = len(reports.reports)
+        with phase(args, "extracting", "extracted", "reports", reading.count):
+            extraction = run_extraction(
+                reports, gazetteer=gazetteer, progress=False if args.quiet else None
+            )
     if not report_run(args, command, extraction):
         return None
     if args.no_merge:
         return extraction.incidents
     from mapper.merge import merge_incidents
 
-    return merge_incidents(extraction.incidents, gazetteer=gazetteer, client=client)
+    raw = extraction.incidents
+    with phase(args, "merging", "merged", "mentions", len(raw)):
+        return merge_incidents(raw, gazetteer=gazetteer, client=client)
 
 
 def _without(reports: ReportSet, output: Path) -> ReportSet:

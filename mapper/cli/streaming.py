@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from mapper.cli.progress import phase
 from mapper.cli.scale_options import wants_cluster
 from mapper.table import STREAMED_FORMATS, TableStream
 
@@ -40,7 +41,10 @@ def run_streaming(args: argparse.Namespace) -> int:
 
     check_paths(args.paths)
     gazetteer = load_gazetteer(*args.gazetteer)
-    with TableStream(args.output) as table:
+    with (
+        TableStream(args.output) as table,
+        phase(args, "reading, extracting and writing", "extracted", "reports") as streaming,
+    ):
         extraction = extract_corpus(
             args.paths,
             gazetteer=gazetteer,
@@ -49,6 +53,7 @@ def run_streaming(args: argparse.Namespace) -> int:
             progress=False if args.quiet else None,
             write=table.write,
         )
+        streaming.count = extraction.n_reports
         if not report_run(args, "extract", extraction):
             return 2
         table.commit()
