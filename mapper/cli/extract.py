@@ -195,8 +195,9 @@ def _without(reports: ReportSet, output: Path) -> ReportSet:
     # os.path.realpath, unlike Path.resolve() on Python 3.11, does not raise on a link loop.
     target = os.path.realpath(output)
 
-    def other(path: str) -> bool:
-        return os.path.realpath(path) != target
+    def other(path: str) -> bool:  # nor a part of a Parquet folder it replaces
+        real = os.path.realpath(path)
+        return real != target and not real.startswith(target + os.sep)
 
     return ReportSet(
         reports=[r for r in reports.reports if other(r.path)],

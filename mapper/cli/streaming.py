@@ -1,6 +1,7 @@
 """``mapper extract`` in one process with memory that does not grow with the reports.
 
-A run that writes the raw mentions (``--no-merge``) to a ``.csv`` or ``.jsonl`` table,
+A run that writes the raw mentions (``--no-merge``) to a ``.csv`` or ``.jsonl`` table
+or a Parquet folder (:mod:`mapper.table.dataset`),
 with no filter and no cluster, reads, extracts and writes a part of the corpus at a
 time (:func:`mapper.scale.extract_corpus` with no client, writing into a
 :class:`mapper.table.TableStream`).
@@ -17,7 +18,8 @@ import sys
 
 from mapper.cli.progress import phase
 from mapper.cli.scale_options import wants_cluster
-from mapper.table import STREAMED_FORMATS, TableStream
+from mapper.table import TableStream
+from mapper.table.stream import streamable
 
 
 def streams(args: argparse.Namespace) -> bool:
@@ -26,7 +28,7 @@ def streams(args: argparse.Namespace) -> bool:
     return (
         bool(getattr(args, "no_merge", False))
         and getattr(args, "format", "table") == "table"
-        and args.output.suffix.lower() in STREAMED_FORMATS
+        and streamable(args.output)
         and not wants_cluster(args)
         and not any(filters)
     )
@@ -49,7 +51,7 @@ def run_streaming(args: argparse.Namespace) -> int:
             args.paths,
             gazetteer=gazetteer,
             published=args.published,
-            exclude=(args.output,),
+            exclude=(args.output, *sorted(args.output.glob("*.parquet"))),
             progress=False if args.quiet else None,
             write=table.write,
         )

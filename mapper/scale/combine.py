@@ -88,7 +88,9 @@ class PartCombiner:
     ) -> None:
         self.problems = _Unique(problems)
         self.warnings = _Unique(warnings)
-        self.first_use: dict[str, str] = {}
+        # id -> the outcome of its first use (kept anyway), not its place as text: a
+        # streamed run holds this for every report.
+        self.first_use: dict[str, Any] = {}
         self.outcomes: list[Any] = []
 
     def add(self, result: PartResult) -> pd.DataFrame:
@@ -106,11 +108,11 @@ class PartCombiner:
         for outcome in result.outcomes:
             first = first_use.get(outcome.report_id)
             if first is None:
-                first_use[outcome.report_id] = outcome.where
+                first_use[outcome.report_id] = outcome
                 self.outcomes.append(outcome)
                 continue
             reason = (
-                f"duplicate report id {outcome.report_id!r} (first used by {first}); "
+                f"duplicate report id {outcome.report_id!r} (first used by {first.where}); "
                 "not read: rename the file or give it its own id"
             )
             _insert(part_problems, ReportError(outcome.path, reason, line=outcome.line), ranks)
@@ -163,7 +165,7 @@ class _Unique:
 _DUPLICATE = re.compile(r"^duplicate report id (?P<id>.+?) \(first used by (?P<where>.+?)\); ")
 
 
-def _first_of_run(reason: str, first_use: dict[str, str]) -> str:
+def _first_of_run(reason: str, first_use: dict[str, Any]) -> str:
     """*reason*, naming the run's first use of a duplicate id when an earlier part had it."""
     found = _DUPLICATE.match(reason)
     if found is None:
@@ -176,4 +178,4 @@ def _first_of_run(reason: str, first_use: dict[str, str]) -> str:
     if first is None:
         return reason
     start, end = found.span("where")
-    return reason[:start] + first + reason[end:]
+    return reason[:start] + first.where + reason[end:]

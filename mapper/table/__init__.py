@@ -20,7 +20,9 @@ and nullable types:
 * ``atomic``: :func:`write_atomically`, how every output file is written (a temporary
   file beside it, synced, then renamed), the map's too;
 * ``stream``: :class:`TableStream`, a CSV or JSON Lines table written a chunk of rows
-  at a time, with the bytes of the whole;
+  at a time, with the bytes of the whole, or a Parquet folder a part a chunk;
+* ``dataset``: a table as a Parquet folder of part files (``-o DIR.parquet`` when the
+  folder is there), written part by part and read back whole;
 * ``cells``: each cell of a table read from a file checked and typed, with the file,
   line and column of a bad value.
 
