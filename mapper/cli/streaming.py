@@ -18,8 +18,7 @@ import sys
 
 from mapper.cli.progress import phase
 from mapper.cli.scale_options import wants_cluster
-from mapper.table import TableStream
-from mapper.table.stream import streamable
+from mapper.table import TableStream, streamable
 
 
 def streams(args: argparse.Namespace) -> bool:

@@ -44,7 +44,7 @@ from mapper.table.schema import (
     conform_incidents,
     incident_frame,
 )
-from mapper.table.stream import STREAMED_FORMATS, TableStream
+from mapper.table.stream import STREAMED_FORMATS, TableStream, streamable
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -64,6 +64,7 @@ __all__ = [
     "incident_frame",
     "read_hand_made",
     "read_incidents",
+    "streamable",
     "write_acled",
     "write_atomically",
     "write_incidents",
