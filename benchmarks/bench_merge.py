@@ -1,18 +1,30 @@
-"""Time mapper.merge_incidents on synthetic mention tables of 10,000 and 100,000 rows.
+"""Time mapper.merge_incidents on synthetic mention tables; at scale, against a baseline.
 
 The tables look like real coverage: each attack (one of ~40 places in the bundled
 gazetteer, a day in 2021-2023) is told by 1 to ~10 reports; some name only the
 city or governorate around the place, some say "explosion" instead of the weapon,
 some give only the month. The merge is also scored against the known events.
 
-Run: ``python benchmarks/bench_merge.py [N ...]``
+Run: ``python benchmarks/bench_merge.py [N ...]`` (default 10,000 and 100,000).
+
+``python benchmarks/bench_merge.py --scale [N ...]`` (default 100,000 and 1,000,000)
+merges each table in a fresh process with this checkout and with a baseline revision
+(``--baseline REV``, default the one-pass merge of issue 11's start), in turn on the
+same table, ``--rounds`` times each (the fastest counts). It prints the time and the
+peak resident memory of each, checks that the merged tables are identical, and gives
+the growth exponents of time and memory from the smallest to the largest table.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
+import math
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 
@@ -110,12 +122,134 @@ def run(n: int, gazetteer: Gazetteer) -> None:
     )
 
 
+#: The baseline revision: the one-pass merge, before blocks (issue 11).
+BASELINE = "0176ae5"
+ROOT = Path(__file__).resolve().parents[1]
+#: Merges a pickled table with the code at argv[1]; prints time and memory as JSON. The
+#: peak resident memory is reset once the table is loaded (Linux: /proc/self/clear_refs),
+#: so that it is the merge's peak, not the unpickling's.
+_MERGE = """
+import gc, json, sys, time
+sys.path.insert(0, sys.argv[1])
+import pandas as pd
+import mapper
+from gazetteer import default_gazetteer
+
+def status(field):
+    with open("/proc/self/status") as lines:
+        return next(int(line.split()[1]) for line in lines if line.startswith(field))
+
+gazetteer = default_gazetteer()
+raw = pd.read_pickle(sys.argv[2])
+gc.collect()
+loaded = status("VmRSS:")
+with open("/proc/self/clear_refs", "w") as reset:
+    reset.write("5")
+started = time.perf_counter()
+merged = mapper.merge_incidents(raw, gazetteer=gazetteer)
+seconds = time.perf_counter() - started
+peak = status("VmHWM:")
+merged.to_csv(sys.argv[3], index=False)
+print(json.dumps({"seconds": seconds, "peak_kb": peak, "loaded_kb": loaded, "rows": len(merged)}))
+"""
+
+
+def merge_in_fresh_process(code: Path, table: Path, out: Path) -> dict[str, float]:
+    """Merge the pickled *table* with the mapper at *code*; time, memory and row count."""
+    done = subprocess.run(
+        [sys.executable, "-c", _MERGE, str(code), str(table), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def export_revision(revision: str, folder: Path) -> Path:
+    """Write the files of *revision* into *folder* (``git archive``); the folder."""
+    archive = folder / "code.tar"
+    with archive.open("wb") as out:
+        subprocess.run(["git", "-C", str(ROOT), "archive", revision], stdout=out, check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder / "code", filter="data")
+    return folder / "code"
+
+
+def exponent(small: float, large: float, n_small: int, n_large: int) -> float:
+    """Growth exponent k of y ~ n**k between two sizes."""
+    return math.log(large / small) / math.log(n_large / n_small)
+
+
+def _added(run: dict[str, float]) -> float:
+    """Memory the merge adds to the loaded table (its peak less the table's), in kB."""
+    return max(1.0, run["peak_kb"] - run["loaded_kb"])
+
+
+def scale(sizes: list[int], baseline: str, rounds: int = 2) -> int:
+    """Merge each size with this checkout and the baseline; print the figures side by side."""
+    gazetteer = default_gazetteer()
+    figures: dict[tuple[str, int], dict[str, float]] = {}
+    same = True
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        codes = {"this checkout": ROOT, f"baseline {baseline}": export_revision(baseline, folder)}
+        for n in sizes:
+            table = folder / f"mentions-{n}.pkl"
+            synthetic_mentions(n, gazetteer).drop(columns="event").to_pickle(table)
+            outputs: dict[str, bytes] = {}
+            for _ in range(rounds):  # in turn, so that both meet the machine's load alike
+                for number, (name, code) in enumerate(codes.items()):
+                    out = folder / f"merged-{n}-{number}.csv"
+                    run = merge_in_fresh_process(code, table, out)
+                    outputs[name] = out.read_bytes()
+                    best = figures.setdefault((name, n), run)
+                    if run["seconds"] < best["seconds"]:
+                        figures[name, n] = run
+                    print(
+                        f"{n:>9,} mentions  {name:<18} {run['rows']:>8,.0f} incidents "
+                        f"{run['seconds']:7.1f} s  peak {run['peak_kb'] / 1024:7.0f} MiB "
+                        f"(table loaded: {run['loaded_kb'] / 1024:5.0f} MiB)",
+                        flush=True,
+                    )
+            alike = len(set(outputs.values())) == 1
+            same = same and alike
+            print(f"{n:>9,} mentions  same merged table, byte for byte: {alike}")
+    print(f"(the fastest of {rounds} runs each below)")
+    if len(sizes) > 1:
+        small, large = min(sizes), max(sizes)
+        for name in codes:
+            a, b = figures[name, small], figures[name, large]
+            print(
+                f"growth {small:,} -> {large:,}, {name}: time exponent "
+                f"{exponent(a['seconds'], b['seconds'], small, large):.2f}, peak memory "
+                f"{exponent(a['peak_kb'], b['peak_kb'], small, large):.2f}, memory the merge "
+                f"adds {exponent(_added(a), _added(b), small, large):.2f}"
+            )
+        this, base = (figures[name, large] for name in codes)
+        print(
+            f"at {large:,}: time {this['seconds'] / base['seconds']:.2f}x, peak memory "
+            f"{this['peak_kb'] / base['peak_kb']:.2f}x, memory the merge adds "
+            f"{_added(this) / _added(base):.2f}x the baseline's"
+        )
+    return 0 if same else 1
+
+
 def main(argv: list[str]) -> int:
-    """Run the benchmark for each size in *argv* (default 10,000 and 100,000)."""
+    """Run the benchmark for each size in *argv*; ``--scale`` compares with the baseline."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int)
+    parser.add_argument("--scale", action="store_true")
+    parser.add_argument("--baseline", default=BASELINE, metavar="REV")
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each, in turn")
+    args = parser.parse_args(argv)
+    if args.scale:
+        return scale(args.sizes or [100_000, 1_000_000], args.baseline, args.rounds)
     gazetteer = default_gazetteer()
     warm_up = synthetic_mentions(200, gazetteer).drop(columns="event")
     mapper.merge_incidents(warm_up, gazetteer=gazetteer)
-    for n in [int(a) for a in argv] or [10_000, 100_000]:
+    for n in args.sizes or [10_000, 100_000]:
         run(n, gazetteer)
     return 0
 

@@ -1,10 +1,14 @@
 """Extraction at scale: ``mapper extract --workers 2`` against one process, same run.
 
 Builds a Parquet corpus of synthetic reports from the bundled samples (report i is
-sample ``i % 90`` under the id ``syn-<i>``: deterministic), extracts it once in one
-process and once on a local Dask cluster of two worker processes, checks that the
-two tables are identical byte for byte after sorting by ``incident_id``, and prints
-the wall time, the speed-up and the peak resident memory of each, side by side.
+sample ``i % 90`` under the id ``syn-<i>``: deterministic) and runs ``mapper extract
+--no-merge`` on it three times in fresh processes: in one process with a baseline
+revision's code (``--baseline REV``, default the run before streaming; skipped with
+``--no-baseline``), in one process with this checkout's (which streams), and on a
+local Dask cluster of two worker processes. It checks that the tables are identical
+byte for byte after sorting by ``incident_id`` (the streamed one also unsorted, against
+the baseline's) and the summaries line for line, and prints the wall time, the
+speed-up and the peak resident memory of each, side by side.
 
     python benchmarks/bench_scale.py                  # 100,000 reports, a few minutes
     python benchmarks/bench_scale.py --reports 5000   # a quick look
@@ -16,6 +20,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -27,12 +32,27 @@ import pyarrow.parquet as pq
 import mapper
 
 ROOT = Path(__file__).resolve().parents[1]
-#: Runs one ``mapper`` command and prints its own and its children's peak memory.
+#: The baseline revision: the single-process run before streaming (issue 11).
+BASELINE = "0176ae5"
+#: Runs one ``mapper`` command and prints its own and its children's peak memory. The
+#: peak is reset first (Linux: /proc/self/clear_refs): a process forked from this one,
+#: which may hold a large corpus, would otherwise start with this one's peak.
 _RUN = """
 import json, resource, sys
+sys.path.insert(0, sys.argv[1])
+try:
+    with open("/proc/self/clear_refs", "w") as reset:
+        reset.write("5")
+except OSError:
+    pass
 from mapper.cli import main
-status = main(sys.argv[1:])
+status = main(sys.argv[2:])
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    with open("/proc/self/status") as lines:
+        peak = next(int(line.split()[1]) for line in lines if line.startswith("VmHWM:"))
+except OSError:
+    pass
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"status": status, "peak_kb": peak, "children_kb": children}))
 """
@@ -55,11 +75,12 @@ def build_corpus(path: Path, count: int) -> None:
     pq.write_table(pa.table(columns), path, row_group_size=2000)
 
 
-def run(argv: list[str]) -> dict[str, float]:
-    """Run ``mapper`` with *argv* in a fresh interpreter; its time and peak memory."""
+def run(argv: list[str], code: Path = ROOT) -> dict[str, float]:
+    """Run ``mapper`` (the one at *code*) with *argv* in a fresh interpreter; its time
+    and peak memory."""
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", _RUN, *argv], capture_output=True, text=True, check=False
+        [sys.executable, "-c", _RUN, str(code), *argv], capture_output=True, text=True, check=False
     )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
@@ -78,6 +99,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reports", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--baseline", default=BASELINE, metavar="REV")
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-workers", action="store_true", help="the single process only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.parquet"
@@ -85,32 +109,69 @@ def main() -> None:
         build_corpus(corpus, args.reports)
         print(
             f"corpus: {args.reports:,} reports, {corpus.stat().st_size / 2**20:.1f} MiB "
-            f"Parquet, built in {time.perf_counter() - started:.1f} s"
+            f"Parquet, built in {time.perf_counter() - started:.1f} s",
+            flush=True,
         )
-        one, many = Path(folder) / "one.csv", Path(folder) / "many.csv"
         base = ["extract", str(corpus), "--no-merge"]
-        single = run([*base, "-o", str(one)])
-        spread = run([*base, "-o", str(many), "--workers", str(args.workers)])
-        same = sorted_table(one) == sorted_table(many)
+        runs: dict[str, dict[str, float]] = {}
+        tables: dict[str, Path] = {}
+        if not args.no_baseline:
+            code = export_revision(args.baseline, Path(folder))
+            tables[f"one process, {args.baseline}"] = Path(folder) / "baseline.csv"
+            runs[f"one process, {args.baseline}"] = run(
+                [*base, "-o", str(tables[f"one process, {args.baseline}"])], code
+            )
+        tables["one process (streams)"] = Path(folder) / "one.csv"
+        runs["one process (streams)"] = run([*base, "-o", str(tables["one process (streams)"])])
+        name = f"--workers {args.workers}"
+        if not args.no_workers:
+            tables[name] = Path(folder) / "many.csv"
+            runs[name] = run([*base, "-o", str(tables[name]), "--workers", str(args.workers)])
         rows = pd.DataFrame(
             [
-                ("one process", single["seconds"], single["peak_kb"] / 1024, "-"),
                 (
-                    f"--workers {args.workers}",
-                    spread["seconds"],
-                    spread["peak_kb"] / 1024,
-                    f"{spread['children_kb'] / 1024:.0f}",
-                ),
+                    label,
+                    figures["seconds"],
+                    figures["peak_kb"] / 1024,
+                    f"{figures['children_kb'] / 1024:.0f}" if label == name else "-",
+                )
+                for label, figures in runs.items()
             ],
             columns=["run", "seconds", "peak MiB (main)", "peak MiB (a worker)"],
         )
         print(rows.to_string(index=False, float_format=lambda v: f"{v:.1f}"))
-        print(f"speed-up: {single['seconds'] / spread['seconds']:.2f}x")
-        print(f"one process: {single['summary']}")
-        print(f"--workers:   {spread['summary']}")
+        single = runs["one process (streams)"]
+        if not args.no_workers:
+            speed_up = single["seconds"] / runs[name]["seconds"]
+            print(f"speed-up of {name} over one process: {speed_up:.2f}x")
+        if not args.no_baseline:
+            before = runs[f"one process, {args.baseline}"]
+            print(
+                f"one process, peak memory: {single['peak_kb'] / before['peak_kb']:.2f}x "
+                f"the baseline's; time {single['seconds'] / before['seconds']:.2f}x"
+            )
+        for label, figures in runs.items():
+            print(f"{label}: {figures['summary']}")
+        texts = {label: sorted_table(path) for label, path in tables.items()}
+        same = len(set(texts.values())) == 1
         print(f"same table after sorting, byte for byte: {same}")
-        if not same or single["summary"] != spread["summary"]:
+        streamed_same = (
+            tables["one process (streams)"].read_bytes() == next(iter(tables.values())).read_bytes()
+        )
+        if not args.no_baseline:
+            print(f"the streamed table is the baseline's, unsorted, byte for byte: {streamed_same}")
+        if not same or not streamed_same or len({f["summary"] for f in runs.values()}) != 1:
             raise SystemExit(1)
+
+
+def export_revision(revision: str, folder: Path) -> Path:
+    """Write the files of *revision* into *folder*/code (``git archive``); that folder."""
+    archive = folder / "code.tar"
+    with archive.open("wb") as out:
+        subprocess.run(["git", "-C", str(ROOT), "archive", revision], stdout=out, check=True)
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder / "code", filter="data")
+    return folder / "code"
 
 
 if __name__ == "__main__":

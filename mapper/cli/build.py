@@ -15,6 +15,7 @@ from typing import Any
 
 from mapper.cli.extract import add_published_option
 from mapper.cli.inputs import PATHS_HELP, add_filter_options, add_strict_option
+from mapper.cli.progress import phase
 from mapper.cli.render import add_map_options, save_map
 from mapper.cli.scale_options import add_scale_options
 
@@ -56,8 +57,10 @@ def run_build(args: argparse.Namespace) -> int:
         return 2
     incidents, gazetteer = result
     if args.incidents is not None:
-        write_incidents(incidents, args.incidents)
-    save_map(incidents, args, gazetteer)
+        with phase(args, "writing", "wrote", "rows", len(incidents)):
+            write_incidents(incidents, args.incidents)
+    with phase(args, "rendering", "rendered", "incidents", len(incidents)):
+        save_map(incidents, args, gazetteer)
     if not args.quiet:
         if args.incidents is not None:
             print(f"wrote {len(incidents)} incident rows to {args.incidents}", file=sys.stderr)

@@ -14,6 +14,7 @@ one, found before anything is read) or when no report at all could be read.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -29,7 +30,14 @@ from mapper.cli.inputs import (
     check_strict,
 )
 from mapper.cli.outputs import add_format_option, write_table
-from mapper.cli.scale_options import add_scale_options, extract_on_cluster, wants_cluster
+from mapper.cli.progress import phase
+from mapper.cli.scale_options import (
+    add_scale_options,
+    extract_on_cluster,
+    open_client,
+    wants_cluster,
+)
+from mapper.cli.streaming import run_streaming, streams
 from mapper.extract import format_summary, problem_lines, run_extraction
 from mapper.read import ReportSet, given_publication_date, read_reports
 from mapper.table import FORMATS
@@ -103,11 +111,14 @@ def _publication_date(value: str) -> str:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Run ``mapper extract``; return the exit status."""
+    if streams(args):
+        return run_streaming(args)
     result = extract_for_cli(args, command="extract", table=args.output)
     if result is None:
         return 2
     incidents, gazetteer = result
-    write_table(incidents, args.output, args.format, gazetteer)
+    with phase(args, "writing", "wrote", "rows", len(incidents)):
+        write_table(incidents, args.output, args.format, gazetteer)
     if not args.quiet:
         print(f"wrote {len(incidents)} incident rows to {args.output}", file=sys.stderr)
     return 0
@@ -134,16 +145,75 @@ def extract_for_cli(
     from gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer(*args.gazetteer)
+    with contextlib.ExitStack() as stack:
+        client = None
+        if wants_cluster(args):  # --workers / --scheduler: the same run on a Dask cluster
+            client = stack.enter_context(
+                open_client(workers=args.workers, scheduler=args.scheduler)
+            )
+        incidents = _extract_and_merge(args, command, table, gazetteer, client)
+    return None if incidents is None else (apply_filters(incidents, args), gazetteer)
+
+
+def _extract_and_merge(
+    args: argparse.Namespace,
+    command: str,
+    table: Path | None,
+    gazetteer: Gazetteer,
+    client: Any,
+) -> pd.DataFrame | None:
+    """The raw or merged incidents, on *client*'s cluster when there is one; the summary
+    printed. None when no report could be read."""
     extraction: ExtractionResult
-    if wants_cluster(args):  # --workers / --scheduler: the same run on a Dask cluster
-        extraction = extract_on_cluster(args, table=table)
+    if client is not None:
+        with phase(args, "extracting on the cluster", "extracted", "reports") as extracting:
+            extraction = extract_on_cluster(args, client, table=table)
+            extracting.count = extraction.n_reports
     else:
-        reports = read_reports(args.paths, published=args.published)
-        if table is not None:
-            reports = _without(reports, table)
-        extraction = run_extraction(
-            reports, gazetteer=gazetteer, progress=False if args.quiet else None
-        )
+        with phase(args, "reading", "read", "reports") as reading:
+            reports = read_reports(args.paths, published=args.published)
+            if table is not None:
+                reports = _without(reports, table)
+            reading.count = len(reports.reports)
+        with phase(args, "extracting", "extracted", "reports", reading.count):
+            extraction = run_extraction(
+                reports, gazetteer=gazetteer, progress=False if args.quiet else None
+            )
+    if not report_run(args, command, extraction):
+        return None
+    if args.no_merge:
+        return extraction.incidents
+    from mapper.merge import merge_incidents
+
+    raw = extraction.incidents
+    with phase(args, "merging", "merged", "mentions", len(raw)):
+        return merge_incidents(raw, gazetteer=gazetteer, client=client)
+
+
+def _without(reports: ReportSet, output: Path) -> ReportSet:
+    """Leave out the output table itself: a re-run into the report folder must not read it."""
+    # os.path.realpath, unlike Path.resolve() on Python 3.11, does not raise on a link loop.
+    target = os.path.realpath(output)
+
+    def other(path: str) -> bool:  # nor a part of a Parquet folder it replaces
+        real = os.path.realpath(path)
+        return real != target and not real.startswith(target + os.sep)
+
+    return ReportSet(
+        reports=[r for r in reports.reports if other(r.path)],
+        problems=[p for p in reports.problems if other(p.path)],
+        warnings=reports.warnings,
+    )
+
+
+def report_run(args: argparse.Namespace, command: str, extraction: ExtractionResult) -> bool:
+    """Print the run's summary; False when no report could be read (said so).
+
+    Raises
+    ------
+    StrictError
+        Under ``--strict``, when an input could not be used.
+    """
     if args.quiet:
         lines = problem_lines(extraction.outcomes, extraction.warnings)
     else:
@@ -152,26 +222,6 @@ def extract_for_cli(
         print(line, file=sys.stderr)
     if extraction.n_reports == 0:
         print(f"mapper {command}: error: no report could be read; nothing written", file=sys.stderr)
-        return None
+        return False
     check_strict(args, extraction.outcomes)
-    incidents = extraction.incidents
-    if not args.no_merge:
-        from mapper.merge import merge_incidents
-
-        incidents = merge_incidents(incidents, gazetteer=gazetteer)
-    return apply_filters(incidents, args), gazetteer
-
-
-def _without(reports: ReportSet, output: Path) -> ReportSet:
-    """Leave out the output table itself: a re-run into the report folder must not read it."""
-    # os.path.realpath, unlike Path.resolve() on Python 3.11, does not raise on a link loop.
-    target = os.path.realpath(output)
-
-    def other(path: str) -> bool:
-        return os.path.realpath(path) != target
-
-    return ReportSet(
-        reports=[r for r in reports.reports if other(r.path)],
-        problems=[p for p in reports.problems if other(p.path)],
-        warnings=reports.warnings,
-    )
+    return True

@@ -45,19 +45,21 @@ def wants_cluster(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "workers", None) or getattr(args, "scheduler", None))
 
 
-def extract_on_cluster(args: argparse.Namespace, *, table: Path | None) -> CorpusExtraction:
-    """Extract ``args.paths`` on the cluster the options name; *table* is never read."""
+def extract_on_cluster(
+    args: argparse.Namespace, client: Any, *, table: Path | None
+) -> CorpusExtraction:
+    """Extract ``args.paths`` on *client*'s cluster (:func:`open_client`); *table* is
+    never read."""
     from mapper.scale import extract_corpus
 
-    with open_client(workers=args.workers, scheduler=args.scheduler) as client:
-        return extract_corpus(
-            args.paths,
-            client=client,
-            gazetteer=args.gazetteer or None,
-            published=args.published,
-            exclude=() if table is None else (table,),
-            progress=False if args.quiet else None,
-        )
+    return extract_corpus(
+        args.paths,
+        client=client,
+        gazetteer=args.gazetteer or None,
+        published=args.published,
+        exclude=() if table is None else (table,),
+        progress=False if args.quiet else None,
+    )
 
 
 @contextlib.contextmanager

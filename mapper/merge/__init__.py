@@ -8,6 +8,8 @@ kept in ``sources``. It uses :mod:`mapper.table` and :mod:`gazetteer`:
 * ``places``: which places can name the same attack (nesting, layers, distance);
 * ``dates``: incident dates as day intervals, and the publication-day rule;
 * ``cluster``: mentions with the same date, place and weapon grouped into incidents;
+* ``blocks``: the day atoms cut into blocks that cluster apart, with the same result;
+* ``workers``: those blocks clustered on a Dask cluster's workers;
 * ``undated``: undated incidents that join the one dated attack other reports tell;
 * ``rows``: one merged row per group, with stable ``inc-<hash>`` ids.
 

@@ -15,7 +15,7 @@ incidents of its own report that hold its very place.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from mapper.merge.dates import BEFORE_PUBLICATION, COARSE_SLACK_DAYS, ON_PUBLICATION_DAY
@@ -68,6 +68,10 @@ class _Incident:
     states: set[str] = field(default_factory=set)
 
 
+#: What one block gives back: each atom's incident number, and the incidents.
+BlockResult = tuple[list[int], list["_Incident"]]
+
+
 def cluster_atoms(atoms: Sequence[Atom], order: Sequence[int], matcher: PlaceMatcher) -> list[int]:
     """Return an incident number for each atom.
 
@@ -86,14 +90,73 @@ def cluster_atoms(atoms: Sequence[Atom], order: Sequence[int], matcher: PlaceMat
     list of int
         ``labels[i]`` is the incident of ``atoms[i]``; numbers follow *order*.
     """
-    return _Clusterer(atoms, matcher).run(order)
+    clusterer = _Clusterer(atoms, matcher)
+    clusterer.visit(order)
+    return clusterer.finish()
+
+
+def cluster_in_blocks(
+    atoms: Sequence[Atom],
+    order: Sequence[int],
+    matcher: PlaceMatcher,
+    blocks: Sequence[Sequence[int]],
+    run_blocks: Callable[[Iterable[list[Atom]], PlaceMatcher], Iterable[BlockResult]] | None = None,
+) -> list[int]:
+    """Return what :func:`cluster_atoms` returns, the day atoms clustered block by block.
+
+    Parameters
+    ----------
+    atoms, order, matcher
+        As for :func:`cluster_atoms`.
+    blocks
+        Indices of day atoms (:func:`mapper.merge.blocks.day_blocks`): no atom of one
+        block can meet an incident of another while the day atoms are visited.
+    run_blocks
+        Clusters blocks of atoms (each in visiting order) with a matcher and yields one
+        :data:`BlockResult` per block, in order; :func:`cluster_block` in this process
+        when omitted (a Dask client can stand in).
+
+    Returns
+    -------
+    list of int
+        ``labels[i]`` is the incident of ``atoms[i]``.
+    """
+    rank = [0] * len(atoms)
+    for position, index in enumerate(order):
+        rank[index] = position
+    ordered = [sorted(block, key=rank.__getitem__) for block in blocks]
+    whole = _Clusterer(atoms, matcher)
+    if run_blocks is None:
+        results: Iterable[BlockResult] = (
+            cluster_block([atoms[i] for i in block], matcher) for block in ordered
+        )
+    else:
+        results = run_blocks(([atoms[i] for i in block] for block in ordered), matcher)
+    seen = [False] * len(atoms)
+    for block, (labels, incidents) in zip(ordered, results, strict=True):
+        offset = len(whole.incidents)
+        whole.incidents.extend(incidents)
+        for number in range(offset, len(whole.incidents)):
+            whole._index(number)
+        for index, label in zip(block, labels, strict=True):
+            whole.labels[index] = offset + label
+            seen[index] = True
+    whole.visit([index for index in order if not seen[index]])
+    return whole.finish()
+
+
+def cluster_block(atoms: list[Atom], matcher: PlaceMatcher) -> BlockResult:
+    """Cluster the atoms of one block, visited in the order given."""
+    clusterer = _Clusterer(atoms, matcher)
+    clusterer.visit(range(len(atoms)))
+    return clusterer.labels, clusterer.incidents
 
 
 class _Clusterer:
     def __init__(self, atoms: Sequence[Atom], matcher: PlaceMatcher) -> None:
         self.atoms = atoms
         self.matcher = matcher
-        self.keys = {key: info.block_keys for key, info in matcher.places.items()}
+        self.keys = matcher.block_keys
         # Keys an atom of each place looks under: its blocks and the wide places, or all.
         self.lookup = {
             place: (_ALL,) if keys == (_WILD,) else (*keys, _WILD)
@@ -117,7 +180,8 @@ class _Clusterer:
         self.homes: dict[tuple[int, str], list[int]] = defaultdict(list)
         self.by_report: dict[str, list[int]] = defaultdict(list)
 
-    def run(self, order: Sequence[int]) -> list[int]:
+    def visit(self, order: Iterable[int]) -> None:
+        """Put each atom, in *order*, into an incident."""
         for index in order:
             atom = self.atoms[index]
             if atom.place is None:
@@ -127,6 +191,9 @@ class _Clusterer:
             else:
                 target = self._choose_dated(atom)
             self._add(index, atom, target)
+
+    def finish(self) -> list[int]:
+        """Join the overnight reports; the labels."""
         self._join_overnight_reports()
         return self.labels
 

@@ -27,11 +27,13 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from mapper.errors import IncidentTableError
-from mapper.merge.cluster import Atom, cluster_atoms
+from mapper.merge.blocks import BLOCK_ATOMS, day_blocks
+from mapper.merge.cluster import Atom, cluster_atoms, cluster_in_blocks
 from mapper.merge.dates import day_interval, infer_precision, publication_state
 from mapper.merge.places import PlaceInfo, PlaceMatcher, describe_place
-from mapper.merge.rows import assemble_incidents, python_values
+from mapper.merge.rows import assemble_in_chunks, assemble_incidents, python_values
 from mapper.merge.undated import join_undated, publication_days
+from mapper.merge.workers import RunBlocks, blocks_on
 from mapper.table import conform_incidents
 
 if TYPE_CHECKING:
@@ -44,7 +46,13 @@ WEAPON_FAMILY: dict[str, str] = {"rocket": "rocket", "missile": "rocket"}
 GENERIC_WEAPONS: frozenset[str] = frozenset({"other", "explosive"})
 
 
-def merge_incidents(incidents: pd.DataFrame, *, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+def merge_incidents(
+    incidents: pd.DataFrame,
+    *,
+    gazetteer: Gazetteer | None = None,
+    block_size: int | None = BLOCK_ATOMS,
+    client: Any = None,
+) -> pd.DataFrame:
     """Merge incident mentions that describe the same attack into one row each.
 
     Parameters
@@ -54,6 +62,13 @@ def merge_incidents(incidents: pd.DataFrame, *, gazetteer: Gazetteer | None = No
         table that already has a ``sources`` column is returned unchanged.
     gazetteer
         Decides which places nest; the bundled one when omitted.
+    block_size
+        The day atoms are clustered in blocks of about this many atoms, and the rows
+        are built that many mentions at a time (docs/merging.md, "Merging at scale");
+        ``None`` merges the whole table in one pass. The result is the same.
+    client
+        A ``distributed.Client``: the blocks are clustered on its workers
+        (:mod:`mapper.merge.workers`); by default, in this process.
 
     Returns
     -------
@@ -98,18 +113,39 @@ def merge_incidents(incidents: pd.DataFrame, *, gazetteer: Gazetteer | None = No
         return assemble_incidents(frame, [], {})
     with _collector_paused():
         places = _describe_places(frame, gazetteer)
-        atoms, atom_of_row = _atoms(frame)
-        specificity = {key: place.specificity for key, place in places.items()}
-        keys = [_specificity(atom, specificity) for atom in atoms]
-        order = sorted(range(len(atoms)), key=keys.__getitem__)
-        matcher = PlaceMatcher(places, gazetteer)
+        run_blocks = None if client is None else blocks_on(client)
+        row_labels = _row_labels(frame, places, gazetteer, block_size, run_blocks)
+        if block_size is None:
+            return assemble_incidents(frame, row_labels, places)
+        return assemble_in_chunks(frame, row_labels, places, block_size)
+
+
+def _row_labels(
+    frame: pd.DataFrame,
+    places: dict[str, PlaceInfo],
+    gazetteer: Gazetteer,
+    block_size: int | None,
+    run_blocks: RunBlocks | None,
+) -> list[int]:
+    """The incident of each row. The atoms and the clusters are let go on return,
+    before the rows are built: with them, a merge held both at once."""
+    atoms, atom_of_row = _atoms(frame, block_size or len(frame))
+    specificity = {key: place.specificity for key, place in places.items()}
+    keys = [_specificity(atom, specificity) for atom in atoms]
+    order = sorted(range(len(atoms)), key=keys.__getitem__)
+    del keys
+    matcher = PlaceMatcher(places, gazetteer)
+    if block_size is None:
         labels = cluster_atoms(atoms, order, matcher)
-        if "published" in frame:
-            published = publication_days(
-                python_values(frame["report_id"]), python_values(frame["published"])
-            )
-            labels = join_undated(atoms, labels, matcher, published)
-        return assemble_incidents(frame, [labels[a] for a in atom_of_row], places)
+    else:
+        blocks = day_blocks(atoms, matcher.block_keys, block_size)
+        labels = cluster_in_blocks(atoms, order, matcher, blocks, run_blocks)
+    if "published" in frame:
+        published = publication_days(
+            python_values(frame["report_id"]), python_values(frame["published"])
+        )
+        labels = join_undated(atoms, labels, matcher, published)
+    return [labels[a] for a in atom_of_row]
 
 
 @contextmanager
@@ -150,35 +186,42 @@ def _describe_places(frame: pd.DataFrame, gazetteer: Gazetteer) -> dict[str, Pla
     }
 
 
-def _atoms(frame: pd.DataFrame) -> tuple[list[Atom], list[int]]:
-    """Group rows that agree on everything the merge looks at; return atoms and row -> atom."""
+def _atoms(frame: pd.DataFrame, rows: int) -> tuple[list[Atom], list[int]]:
+    """Group rows that agree on everything the merge looks at; return atoms and row -> atom.
+
+    The table is read *rows* rows at a time, so that only those are Python values at once.
+    """
     columns = ["report_id", "incident_id", "date", "date_precision", "place_id", "weapon"]
-    values = [python_values(frame[c]) for c in columns]
-    values.append(
-        python_values(frame["published"]) if "published" in frame else [None] * len(frame)
-    )
     # A table has far fewer distinct dates and weapons than rows: work those out once.
     intervals: dict[tuple[str | None, str | None], tuple[int, int] | None] = {}
-    families = {weapon: _family(weapon) for weapon in dict.fromkeys(values[5])}
+    families: dict[str | None, str | None] = {}
     index: dict[Hashable, int] = {}
     keys: list[tuple[Any, ...]] = []
     reports_of: list[set[str]] = []
     atom_of_row: list[int] = []
-    for report, incident, date, precision, place, weapon, when in zip(*values, strict=True):
-        if (date, precision) not in intervals:
-            intervals[date, precision] = day_interval(date, infer_precision(date, precision))
-        interval = intervals[date, precision]
-        state = publication_state(date, when) if interval and interval[0] == interval[1] else ""
-        # Undated mentions only ever meet their own report; placeless ones nothing.
-        scope = incident if place is None else (report if interval is None else "")
-        key = (interval, place, families[weapon], state, scope)
-        number = index.get(key)
-        if number is None:
-            number = index[key] = len(keys)
-            keys.append(key)
-            reports_of.append(set())
-        reports_of[number].add(str(report))
-        atom_of_row.append(number)
+    for start in range(0, len(frame), max(1, rows)):
+        chunk = frame.iloc[start : start + max(1, rows)]
+        values = [python_values(chunk[c]) for c in columns]
+        values.append(
+            python_values(chunk["published"]) if "published" in chunk else [None] * len(chunk)
+        )
+        for report, incident, date, precision, place, weapon, when in zip(*values, strict=True):
+            if (date, precision) not in intervals:
+                intervals[date, precision] = day_interval(date, infer_precision(date, precision))
+            interval = intervals[date, precision]
+            state = publication_state(date, when) if interval and interval[0] == interval[1] else ""
+            # Undated mentions only ever meet their own report; placeless ones nothing.
+            scope = incident if place is None else (report if interval is None else "")
+            if weapon not in families:
+                families[weapon] = _family(weapon)
+            key = (interval, place, families[weapon], state, scope)
+            number = index.get(key)
+            if number is None:
+                number = index[key] = len(keys)
+                keys.append(key)
+                reports_of.append(set())
+            reports_of[number].add(str(report))
+            atom_of_row.append(number)
     atoms = []
     for (interval, place, family, state, _), reports in zip(keys, reports_of, strict=True):
         lo, hi = interval or (None, None)

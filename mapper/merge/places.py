@@ -124,6 +124,8 @@ class PlaceMatcher:
 
     def __init__(self, places: dict[str, PlaceInfo], gazetteer: Gazetteer | None) -> None:
         self.places = places
+        #: Each place's :attr:`PlaceInfo.block_keys`, worked out once.
+        self.block_keys = {key: info.block_keys for key, info in places.items()}
         self._gazetteer = gazetteer
         self._cache: dict[tuple[str, str], bool] = {}
 

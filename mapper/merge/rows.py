@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from mapper.merge.dates import (
@@ -57,6 +58,21 @@ def assemble_incidents(
     frame: pd.DataFrame, labels: Sequence[int], places: dict[str, PlaceInfo]
 ) -> pd.DataFrame:
     """Return the merged table: one row per label, sorted by date, place and id."""
+    return finish_incidents([merged_columns(frame, labels, places)], frame)
+
+
+#: Merged rows of some groups: their columns, and each one's first source.
+MergedColumns = tuple[dict[str, list[Any]], list[tuple[str, str]]]
+
+
+def merged_columns(
+    frame: pd.DataFrame, labels: Sequence[int], places: dict[str, PlaceInfo]
+) -> MergedColumns:
+    """Return the merged rows of *frame*'s labels as columns, with unnumbered ids.
+
+    Every row of a label must be in *frame*; :func:`finish_incidents` numbers the ids
+    that hash alike and sorts the rows.
+    """
     # Column lists and row numbers, not a dict per row: this runs once per mention.
     values = {c: python_values(frame[c]) for c in frame.columns}
     source_order = [
@@ -80,14 +96,49 @@ def assemble_incidents(
     reports = values["report_id"]
     columns["n_reports"] = [len({reports[i] for i in g}) for g in groups]
     columns["sources"] = _sources(groups, values)
-    columns["incident_id"] = _incident_ids(columns, [source_order[g[0]] for g in groups])
-    order = sorted(range(len(groups)), key=_row_order(columns))
+    return columns, [source_order[g[0]] for g in groups]
+
+
+def finish_incidents(parts: Sequence[MergedColumns], frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the merged table of *parts*: ids numbered, rows sorted by date, place, id.
+
+    *frame* is the raw table (or a slice of it): its columns and their types.
+    """
+    columns: dict[str, list[Any]] = {c: [] for c in [*frame.columns, *MERGE_COLUMNS]}
+    firsts: list[tuple[str, str]] = []
+    for part, part_firsts in parts:
+        for name, column in part.items():
+            columns[name].extend(column)
+        firsts.extend(part_firsts)
+    columns["incident_id"] = _incident_ids(columns, firsts)
+    order = sorted(range(len(firsts)), key=_row_order(columns))
     extras = [c for c in frame.columns if c not in INCIDENT_COLUMNS]
     table = pd.DataFrame({c: [columns[c][r] for r in order] for c in columns})
     table = table[[*INCIDENT_COLUMNS, *MERGE_COLUMNS, *extras]]
     for column in extras:  # extra columns keep the type they came in with
         table[column] = table[column].astype(frame[column].dtype)
     return conform_incidents(table)
+
+
+def assemble_in_chunks(
+    frame: pd.DataFrame, labels: Sequence[int], places: dict[str, PlaceInfo], rows: int
+) -> pd.DataFrame:
+    """Return :func:`assemble_incidents`'s table, built about *rows* mentions at a time.
+
+    Only one chunk's mentions are ever held as Python values, never the whole table's.
+    """
+    by_label = np.argsort(np.asarray(labels, dtype=np.int64), kind="stable")
+    ordered = np.asarray(labels, dtype=np.int64)[by_label]
+    # Cut only where the label changes, so that a group is never split.
+    changes = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
+    parts, start = [], 0
+    while start < len(by_label):
+        stop_at = np.searchsorted(changes, start + max(1, rows))
+        stop = int(changes[stop_at]) if stop_at < len(changes) else len(by_label)
+        chunk = by_label[start:stop]
+        parts.append(merged_columns(frame.take(chunk), ordered[start:stop].tolist(), places))
+        start = stop
+    return finish_incidents(parts, frame)
 
 
 def python_values(column: pd.Series) -> list[Any]:

@@ -14,7 +14,8 @@ extra, ``pip install "incident-mapper[dask]"``, imported only when a cluster is 
   both places (:func:`combine_parts`, :class:`CorpusExtraction`);
 * ``corpus``: a whole corpus given a ``distributed.Client`` — inputs walked once on
   the client, a task per part (a run of files, one table, some Parquet row groups),
-  progress of the parts (:func:`extract_corpus`).
+  progress of the parts (:func:`extract_corpus`); or, with ``write=``, each part's
+  rows handed on as they come, in one process or many, holding only the accounting.
 
 It uses :mod:`mapper.read` (parts, frames), :mod:`mapper.extract` (the per-report
 step and its accounting) and :mod:`gazetteer`. See ``docs/scale.md``.

@@ -10,6 +10,8 @@ problem naming both places, and the later report gives no rows, as
 
 from __future__ import annotations
 
+import ast
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -71,45 +73,66 @@ def combine_parts(
     problems, warnings
         What walking the inputs found (missing inputs, link loops); they come first.
     """
-    all_problems = _Unique(problems)
-    all_warnings = _Unique(warnings)
-    first_use: dict[str, str] = {}
-    outcomes: list[Any] = []
-    frames: list[pd.DataFrame] = []
-    for result in results:
+    combiner = PartCombiner(problems=problems, warnings=warnings)
+    frames = [frame for frame in map(combiner.add, results) if len(frame)]
+    incidents = pd.concat(frames, ignore_index=True) if frames else incident_meta()
+    return combiner.extraction(incidents)
+
+
+class PartCombiner:
+    """Part results taken one at a time, in reading order: :func:`combine_parts` for a
+    caller that writes each part's rows as they come instead of holding them."""
+
+    def __init__(
+        self, *, problems: Iterable[ReportError] = (), warnings: Iterable[ReportError] = ()
+    ) -> None:
+        self.problems = _Unique(problems)
+        self.warnings = _Unique(warnings)
+        # id -> the outcome of its first use (kept anyway), not its place as text: a
+        # streamed run holds this for every report.
+        self.first_use: dict[str, Any] = {}
+        self.outcomes: list[Any] = []
+
+    def add(self, result: PartResult) -> pd.DataFrame:
+        """Account for a part's reports; its incident rows, without those of reports
+        whose id an earlier part used."""
+        # A part names its own first use of an id it holds twice; an earlier part's is
+        # the first use of the run.
+        first_use = self.first_use
         part_problems = [
-            ReportError(path, reason, line=line) for path, reason, line in result.problems
+            ReportError(path, _first_of_run(reason, first_use), line=line)
+            for path, reason, line in result.problems
         ]
         ranks = {name: rank for rank, name in enumerate(result.files)}
         dropped: set[str] = set()
         for outcome in result.outcomes:
             first = first_use.get(outcome.report_id)
             if first is None:
-                first_use[outcome.report_id] = outcome.where
-                outcomes.append(outcome)
+                first_use[outcome.report_id] = outcome
+                self.outcomes.append(outcome)
                 continue
             reason = (
-                f"duplicate report id {outcome.report_id!r} (first used by {first}); "
+                f"duplicate report id {outcome.report_id!r} (first used by {first.where}); "
                 "not read: rename the file or give it its own id"
             )
             _insert(part_problems, ReportError(outcome.path, reason, line=outcome.line), ranks)
             dropped.add(outcome.report_id)
-        all_problems.extend(part_problems)
-        all_warnings.extend(
+        self.problems.extend(part_problems)
+        self.warnings.extend(
             ReportError(path, reason, line=line) for path, reason, line in result.warnings
         )
         frame = result.incidents
-        if dropped:
-            frame = frame[~frame["report_id"].isin(dropped)]
-        if len(frame):
-            frames.append(frame)
-    incidents = pd.concat(frames, ignore_index=True) if frames else incident_meta()
-    figures = [ReportError(o.path, w, line=o.line) for o in outcomes for w in o.warnings]
-    return CorpusExtraction(
-        incidents,
-        [*unreadable_outcomes(all_problems.items), *outcomes],
-        [*all_warnings.items, *figures],
-    )
+        return frame[~frame["report_id"].isin(dropped)] if dropped else frame
+
+    def extraction(self, incidents: pd.DataFrame) -> CorpusExtraction:
+        """The extraction of every part added, with *incidents* as its table."""
+        outcomes = self.outcomes
+        figures = [ReportError(o.path, w, line=o.line) for o in outcomes for w in o.warnings]
+        return CorpusExtraction(
+            incidents,
+            [*unreadable_outcomes(self.problems.items), *outcomes],
+            [*self.warnings.items, *figures],
+        )
 
 
 def _insert(problems: list[ReportError], new: ReportError, ranks: dict[str, int]) -> None:
@@ -137,3 +160,22 @@ class _Unique:
             if key not in self._seen:
                 self._seen.add(key)
                 self.items.append(error)
+
+
+_DUPLICATE = re.compile(r"^duplicate report id (?P<id>.+?) \(first used by (?P<where>.+?)\); ")
+
+
+def _first_of_run(reason: str, first_use: dict[str, Any]) -> str:
+    """*reason*, naming the run's first use of a duplicate id when an earlier part had it."""
+    found = _DUPLICATE.match(reason)
+    if found is None:
+        return reason
+    try:
+        report_id = ast.literal_eval(found["id"])
+    except (ValueError, SyntaxError):
+        return reason
+    first = first_use.get(report_id) if isinstance(report_id, str) else None
+    if first is None:
+        return reason
+    start, end = found.span("where")
+    return reason[:start] + first.where + reason[end:]

@@ -5,21 +5,24 @@ Parquet footers: no report is read there), sends each :class:`~mapper.read.Repor
 to a worker as one task, and combines the results in reading order
 (:func:`~mapper.scale.combine.combine_parts`), so the table and the summary are the
 single-process run's. Without a client the parts run one after another in this
-process, with no Dask at all.
+process, with no Dask at all; given a writer, each part's rows go to it as they come,
+so that only the accounting is held (a single process that streams).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
+
 from gazetteer import Gazetteer
 from mapper.read import CorpusPlan, plan_parts
-from mapper.scale.combine import CorpusExtraction, combine_parts
-from mapper.scale.partition import GazetteerSpec, PartResult, extract_part
+from mapper.scale.combine import CorpusExtraction, PartCombiner, combine_parts
+from mapper.scale.partition import GazetteerSpec, PartResult, extract_part, incident_meta
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -37,6 +40,7 @@ def extract_corpus(
     exclude: Iterable[str | Path] = (),
     part_reports: int = PART_REPORTS,
     progress: bool | None = None,
+    write: Callable[[pd.DataFrame], object] | None = None,
 ) -> CorpusExtraction:
     """Extract every incident of a corpus on a Dask cluster, accounting for every report.
 
@@ -59,12 +63,19 @@ def extract_corpus(
         Reports a task aims at; Parquet files are cut by row group.
     progress
         A progress bar of parts done on stderr; by default when it is a terminal.
+    write
+        When given, called with each part's raw incident rows in reading order, as
+        soon as they are in (an empty table for a part without any, and once when
+        there is no part), instead of gathering them: no part's rows or reports are
+        held beyond it, only the accounting (:class:`mapper.table.TableStream`'s
+        ``write`` streams them to a file).
 
     Returns
     -------
     CorpusExtraction
         ``.incidents``, ``.outcomes``, ``.warnings`` and ``.n_reports``, equal to
-        :func:`~mapper.extract.run_extraction` on the same inputs.
+        :func:`~mapper.extract.run_extraction` on the same inputs; with *write*,
+        ``.incidents`` is empty: the rows went to *write*.
 
     Examples
     --------
@@ -86,8 +97,16 @@ def extract_corpus(
         )
     else:
         results = _on_cluster(client, plan, spec, published)
-    done = list(_progress(results, total=len(plan.parts), enabled=progress))
-    return combine_parts(done, problems=plan.problems, warnings=plan.warnings)
+    shown = show_progress(results, total=len(plan.parts), enabled=progress)
+    if write is None:
+        return combine_parts(list(shown), problems=plan.problems, warnings=plan.warnings)
+    combiner = PartCombiner(problems=plan.problems, warnings=plan.warnings)
+    empty = incident_meta()
+    if not plan.parts:
+        write(empty)
+    for result in shown:
+        write(combiner.add(result))
+    return combiner.extraction(empty)
 
 
 def _on_cluster(
@@ -116,7 +135,7 @@ def _on_cluster(
         client.cancel(futures)
 
 
-def _progress(
+def show_progress(
     results: Iterator[PartResult], *, total: int, enabled: bool | None
 ) -> Iterator[PartResult]:
     """Pass *results* through, showing parts done, reports and incidents, and the rate."""

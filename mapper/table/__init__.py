@@ -19,6 +19,10 @@ and nullable types:
 * ``filters``: :func:`filter_incidents`, a time window and weapons;
 * ``atomic``: :func:`write_atomically`, how every output file is written (a temporary
   file beside it, synced, then renamed), the map's too;
+* ``stream``: :class:`TableStream`, a CSV or JSON Lines table written a chunk of rows
+  at a time, with the bytes of the whole, or a Parquet folder a part a chunk;
+* ``dataset``: a table as a Parquet folder of part files (``-o DIR.parquet`` when the
+  folder is there), written part by part and read back whole;
 * ``cells``: each cell of a table read from a file checked and typed, with the file,
   line and column of a bad value.
 
@@ -40,6 +44,7 @@ from mapper.table.schema import (
     conform_incidents,
     incident_frame,
 )
+from mapper.table.stream import STREAMED_FORMATS, TableStream, streamable
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -48,8 +53,10 @@ __all__ = [
     "FORMATS",
     "INCIDENT_COLUMNS",
     "MERGE_COLUMNS",
+    "STREAMED_FORMATS",
     "WEAPONS",
     "HandMadeTable",
+    "TableStream",
     "check_figures",
     "conform_incidents",
     "date_period",
@@ -57,6 +64,7 @@ __all__ = [
     "incident_frame",
     "read_hand_made",
     "read_incidents",
+    "streamable",
     "write_acled",
     "write_atomically",
     "write_incidents",

@@ -14,7 +14,9 @@ import contextlib
 import os
 import secrets
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_atomically(path: str | Path, content: str | bytes) -> None:
@@ -36,9 +38,21 @@ def write_atomically(path: str | Path, content: str | bytes) -> None:
         When the folder cannot be written or the disk fills up; *path* is then
         untouched and the temporary file removed.
     """
+    with atomic_file(path) as handle:
+        handle.write(_encoded(content))
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary file that replaces *path* when the block ends without an error.
+
+    What :func:`write_atomically` writes through, for content written a piece at a
+    time. On an error in the block, *path* is left as it was and the temporary file is
+    removed; the error propagates.
+    """
     if _is_device(path):  # /dev/stdout, a pipe: nothing to replace, no folder to use
         with open(path, "wb") as device:
-            device.write(_encoded(content))
+            yield device
         return
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     temporary = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
@@ -47,7 +61,7 @@ def write_atomically(path: str | Path, content: str | bytes) -> None:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         created = True
         with open(descriptor, "wb") as handle:
-            handle.write(_encoded(content))
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if target.is_file():

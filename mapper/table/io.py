@@ -27,6 +27,7 @@ from mapper.errors import IncidentTableError
 from mapper.table.atomic import write_atomically
 from mapper.table.cells import Cell, Row, dumps, typed_frame
 from mapper.table.csvfile import read_csv, write_csv
+from mapper.table.dataset import dataset_rows, is_dataset, write_dataset
 from mapper.table.formulas import FORMULA_STARTS, guard_formula, unguard_formula
 from mapper.table.kml import write_kml
 from mapper.table.parquet import parquet_bytes, parquet_rows
@@ -109,6 +110,9 @@ def write_rows(columns: list[str], rows: list[dict[str, Cell]], path: str | Path
         As :func:`write_incidents`.
     """
     path = Path(path)
+    if is_dataset(path):
+        write_dataset(path, columns, rows)
+        return
     table_format = _format(path)
     try:
         content = table_format.write(columns, rows)
@@ -157,6 +161,8 @@ def read_rows(path: str | Path, required: Collection[str]) -> tuple[list[str], l
         As :func:`read_incidents`, and for a format that is written only (KML).
     """
     path = Path(path)
+    if is_dataset(path):
+        return dataset_rows(path)  # Parquet holds every documented column
     table_format = _format(path)
     if table_format.read is None:
         readable = ", ".join(sorted(e for e, f in FORMATS.items() if f.read is not None))
@@ -206,7 +212,8 @@ def _plain(value: Any) -> Cell:
 # --- JSON Lines ------------------------------------------------------------------
 
 
-def _write_jsonl(columns: list[str], rows: list[dict[str, Cell]]) -> str:
+def write_jsonl(columns: list[str], rows: list[dict[str, Cell]]) -> str:
+    """The JSON Lines text of a table's rows: one object a line."""
     return "".join(dumps(row) + "\n" for row in rows)
 
 
@@ -315,7 +322,7 @@ def _read_parquet(path: str, raw: bytes, required: Collection[str]) -> tuple[lis
 FORMATS: dict[str, Format] = {
     ".csv": Format(write_csv, read_csv),
     ".geojson": Format(_write_geojson, _read_geojson),
-    ".jsonl": Format(_write_jsonl, _read_jsonl),
+    ".jsonl": Format(write_jsonl, _read_jsonl),
     ".kml": Format(write_kml, None),
     ".parquet": Format(parquet_bytes, _read_parquet, binary=True),
     ".xlsx": Format(write_xlsx, read_xlsx, binary=True),

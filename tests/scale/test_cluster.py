@@ -89,6 +89,12 @@ def test_extract_corpus_on_a_cluster_is_the_single_process_run(client, corpus) -
     merged_alone = mapper.merge_incidents(alone.incidents)
     merged_spread = mapper.merge_incidents(spread.incidents)
     assert merged_spread.to_csv(index=False) == merged_alone.to_csv(index=False)
+    # the merge's blocks clustered on the workers: the one-pass table, byte for byte
+    for size in (3, 50):
+        merged_on_cluster = mapper.merge_incidents(spread.incidents, client=client, block_size=size)
+        whole = mapper.merge_incidents(spread.incidents, block_size=None)
+        assert merged_on_cluster.to_csv(index=False) == whole.to_csv(index=False)
+        pd.testing.assert_frame_equal(merged_on_cluster, whole)
 
 
 def test_map_partitions_over_a_dask_dataframe(client, corpus) -> None:

@@ -113,3 +113,23 @@ def test_incident_tables_write_and_read_parquet(tmp_path: Path) -> None:
     with pytest.raises(mapper.IncidentTableError, match="not a readable Parquet"):
         (tmp_path / "c.parquet").write_bytes(b"nope")
         mapper.read_incidents(tmp_path / "c.parquet")
+
+
+@pytest.mark.parametrize("part_reports", [1, 2, 3, 10])
+def test_every_later_use_of_an_id_names_its_first_use_in_the_run(
+    tmp_path: Path, part_reports: int
+) -> None:
+    from mapper.extract import format_summary, run_extraction
+    from mapper.scale import extract_corpus
+
+    first, later = _rows(2, "a"), _rows(3, "b")
+    later[1]["id"] = later[2]["id"] = "a0"  # used twice more, in one part or two
+    _parquet(tmp_path / "a.parquet", first, row_group_size=1)
+    _parquet(tmp_path / "b.parquet", later, row_group_size=1)
+    alone = run_extraction([tmp_path], progress=False)
+    spread = extract_corpus([tmp_path], part_reports=part_reports, progress=False)
+    summary = format_summary(spread.outcomes, spread.warnings)
+    assert summary == format_summary(alone.outcomes, alone.warnings)
+    duplicates = [line for line in summary.splitlines() if "duplicate report id 'a0'" in line]
+    assert len(duplicates) == 2
+    assert all(f"(first used by {tmp_path / 'a.parquet'}:1)" in line for line in duplicates)
