@@ -29,13 +29,14 @@ _SCRIPT_UNSAFE = {
 _SCRIPT_UNSAFE_RE = re.compile("[<>&\u2028\u2029]")
 
 
-def script_json(value: Any) -> str:
+def script_json(value: Any, *, ascii: bool = False) -> str:
     """Return *value* as compact JSON that is safe inside an HTML ``<script>`` element.
 
     ``<``, ``>`` and ``&`` become ``\\u003c``-style escapes, so ``</script>`` or
     ``<!--`` in a report cannot end the script; U+2028/2029 are escaped for old parsers.
+    With *ascii*, every other non-ASCII character is escaped too.
     """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = json.dumps(value, ensure_ascii=ascii, separators=(",", ":"), allow_nan=False)
     return _SCRIPT_UNSAFE_RE.sub(lambda match: _SCRIPT_UNSAFE[match.group()], text)
 
 
@@ -135,7 +136,10 @@ def library_block(*, heat: bool, cdn: bool) -> str:
 #: The page scripts, in the order the page needs them; the last one is the entry point.
 PAGE_SCRIPTS: tuple[str, ...] = (
     "place-labels.js",
+    "popups.js",
     "clusters.js",
+    "markers.js",
+    "canvas-points.js",
     "timeline.js",
     "filters.js",
     "incident-layer.js",

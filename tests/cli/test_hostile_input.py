@@ -439,7 +439,7 @@ def hostile_table() -> object:
 
 def embedded_data(html: str) -> dict:
     """The data the page script receives, decoded as the browser would."""
-    found = re.search(r"mapperIncidentLayer\(\{map: \w+, data: (.*?), outline: ", html)
+    found = re.search(r'<script type="application/json" id="\w+_data">(.*?)</script>', html)
     assert found is not None
     return json.loads(found.group(1))
 

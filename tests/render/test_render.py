@@ -76,9 +76,9 @@ def html_of(table: pd.DataFrame, gazetteer: Gazetteer, **options: Any) -> str:
 
 
 def embedded_data(html: str) -> dict[str, Any]:
-    """The incident data the page embeds (the layer's ``data`` argument)."""
-    match = re.search(r"mapperIncidentLayer\(\{map: \w+, data: (.*?), outline: \{", html)
-    assert match, "the incident layer call is missing"
+    """The incident data the page embeds (the JSON element the layer's script parses)."""
+    match = re.search(r'<script type="application/json" id="\w+_data">(.*?)</script>', html)
+    assert match, "the incident data is missing"
     data: dict[str, Any] = json.loads(match.group(1))
     return data
 
@@ -136,7 +136,7 @@ def test_report_text_cannot_break_out_of_the_page(places: Gazetteer) -> None:
     assert "<title>&lt;b&gt;Attacks&lt;/b&gt;</title>" in html
     assert "<h1>&lt;b&gt;Attacks&lt;/b&gt;</h1>" in html
     # The page links only http(s) URLs and escapes through one function.
-    script = (ASSETS / "incident-layer.js").read_text(encoding="utf-8")
+    script = (ASSETS / "popups.js").read_text(encoding="utf-8")
     assert "/^https?:\\/\\//i.test(url)" in script
     for name in PAGE_SCRIPTS:
         assert ".innerHTML" not in (ASSETS / name).read_text(encoding="utf-8"), name
