@@ -46,27 +46,26 @@ function mapperCanvasPoints(map, D, F, P) {
     var cols = Math.ceil(size.x / CELL) + 3, nrows = Math.ceil(size.y / CELL) + 3;
     var left = c0 * CELL, top = r0 * CELL, right = left + cols * CELL, bottom = top + nrows * CELL;
     var cells = cols * nrows;
-    var g = {count: new Int32Array(cells), first: new Int32Array(cells),
-      sx: new Float64Array(cells), sy: new Float64Array(cells),
-      x0: new Float64Array(cells).fill(Infinity), y0: new Float64Array(cells).fill(Infinity),
-      x1: new Float64Array(cells).fill(-Infinity), y1: new Float64Array(cells).fill(-Infinity),
-      weapons: new Int32Array(cells * NCAT), origin: origin, scale: scale, cols: cols,
-      c0: c0, r0: r0};
+    var count = new Int32Array(cells), first = new Int32Array(cells), apart = new Uint8Array(cells);
+    var sx = new Float64Array(cells), sy = new Float64Array(cells);
+    var weapons = new Int32Array(cells * NCAT);
+    // The hot loop of a big map: typed arrays and integer cells only.
     for (var k = 0; k < shown.length; k += 1) {
       var j = shown[k], x = X[j] * scale, y = Y[j] * scale;
       if (x < left || x >= right || y < top || y >= bottom) { continue; }
-      var cell = Math.floor((y - top) / CELL) * cols + Math.floor((x - left) / CELL);
-      if (g.count[cell] === 0) { g.first[cell] = j; }
-      g.count[cell] += 1;
-      g.sx[cell] += x;
-      g.sy[cell] += y;
-      if (x < g.x0[cell]) { g.x0[cell] = x; }
-      if (x > g.x1[cell]) { g.x1[cell] = x; }
-      if (y < g.y0[cell]) { g.y0[cell] = y; }
-      if (y > g.y1[cell]) { g.y1[cell] = y; }
-      g.weapons[cell * NCAT + weapon[j]] += 1;
+      var cell = ((y - top) / CELL | 0) * cols + ((x - left) / CELL | 0);
+      if (count[cell] === 0) {
+        first[cell] = j;
+      } else if (apart[cell] === 0 && (X[j] !== X[first[cell]] || Y[j] !== Y[first[cell]])) {
+        apart[cell] = 1;
+      }
+      count[cell] += 1;
+      sx[cell] += x;
+      sy[cell] += y;
+      weapons[cell * NCAT + weapon[j]] += 1;
     }
-    return g;
+    return {count: count, first: first, apart: apart, sx: sx, sy: sy, weapons: weapons,
+            origin: origin, scale: scale, cols: cols, c0: c0, r0: r0};
   }
   function bubbleSize(count) { return count < 10 ? 32 : (count < 100 ? 38 : (count < 1000 ? 44 : 50)); }
   function shortCount(count) {
@@ -80,8 +79,7 @@ function mapperCanvasPoints(map, D, F, P) {
       if (count === 0) { continue; }
       var item = {count: count, cell: cell, row: count === 1 ? g.first[cell] : -1,
         x: g.sx[cell] / count - g.origin.x, y: g.sy[cell] / count - g.origin.y,
-        spot: g.x0[cell] === g.x1[cell] && g.y0[cell] === g.y1[cell],
-        extent: [g.x0[cell], g.y0[cell], g.x1[cell], g.y1[cell]], weapons: []};
+        spot: g.apart[cell] === 0, weapons: []};
       if (count === 1) {
         var l = look[item.row];
         item.radius = (l & 1 ? 13 : (l & 2 ? 11 : 10));
@@ -239,15 +237,13 @@ function mapperCanvasPoints(map, D, F, P) {
         .openOn(map);
       return;
     }
+    var listed = members(item);
     if (!item.spot && map.getZoom() < map.getMaxZoom()) {
-      var e = item.extent, scale = items.grid.scale;
-      var crs = map.options.crs, zoom = crs.zoom(scale);
-      map.fitBounds(L.latLngBounds(map.unproject([e[0], e[1]], zoom), map.unproject([e[2], e[3]], zoom)),
+      map.fitBounds(listed.map(function (j) { return [rows[j][F.lat], rows[j][F.lon]]; }),
         {padding: [20, 20]});
       return;
     }
     // Incidents at one spot never separate by zooming: list them in one popup.
-    var listed = members(item);
     var html = listed.slice(0, MAX_LISTED).map(function (j) { return P.popupHtml(rows[j]); });
     if (listed.length > MAX_LISTED) {
       html.push('<div class="im-more">' + P.esc("and " + (listed.length - MAX_LISTED) +
