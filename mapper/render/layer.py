@@ -18,10 +18,10 @@ from folium.template import Template
 from markupsafe import Markup
 
 from gazetteer import country_outlines
-from mapper.render.inline import layer_script, library_block, script_json
+from mapper.render.inline import layer_script, library_block, script_json, script_json_lines
 from mapper.render.labels import MIN_ZOOM
 from mapper.render.panels import legend_panel, panel_css, title_panel
-from mapper.render.payload import MapPayload
+from mapper.render.payload import MapPayload, split_rows
 
 #: From this many incidents on, the map draws them on a canvas instead of as markers.
 CANVAS_FROM = 20_000
@@ -33,6 +33,9 @@ _TEMPLATE = (
     "{% macro html(this, kwargs) %}"
     '<div id="{{ this.panels_id }}" hidden>{{ this.title_html }}{{ this.legend_html }}</div>\n'
     '<script type="application/json" id="{{ this.data_id }}">{{ this.data_json }}</script>'
+    "{% if this.canvas %}"
+    '\n<script type="text/plain" id="{{ this.data_id }}_details">{{ this.details }}</script>'
+    "{% endif %}"
     "{% endmacro %}"
     "{% macro script(this, kwargs) %}"
     "mapperIncidentLayer({map: {{ this._parent.get_name() }}, data: {{ this.data_id|tojson }}, "
@@ -106,8 +109,12 @@ class IncidentLayer(MacroElement):
         self.css = Markup(panel_css())
         self.title_html = title_panel(title, payload)
         self.legend_html = legend_panel(payload)
+        data, self.details = payload.data, Markup("")
+        if self.canvas:
+            data, details = split_rows(data)
+            self.details = Markup(script_json_lines(details))
         # ASCII only: the browser then holds the text, and parses it, one byte a character.
-        self.data_json = Markup(script_json(payload.data, ascii=True))
+        self.data_json = Markup(script_json(data, ascii=True))
         self.outline_json = Markup(script_json(country_outlines()))
         self.labels_json = Markup(script_json(labels or []))
         self.label_zooms = list(MIN_ZOOM)

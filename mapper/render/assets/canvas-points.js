@@ -233,7 +233,7 @@ function mapperCanvasPoints(map, D, F, P) {
   function open(item) {
     var options = {maxWidth: 380, minWidth: 260, maxHeight: 360, offset: [0, 7 - item.radius]};
     if (item.row >= 0) {
-      L.popup(options).setLatLng(latLngOf(item)).setContent(P.popupHtml(rows[item.row]))
+      L.popup(options).setLatLng(latLngOf(item)).setContent(P.popupHtml(item.row))
         .openOn(map);
       return;
     }
@@ -244,7 +244,7 @@ function mapperCanvasPoints(map, D, F, P) {
       return;
     }
     // Incidents at one spot never separate by zooming: list them in one popup.
-    var html = listed.slice(0, MAX_LISTED).map(function (j) { return P.popupHtml(rows[j]); });
+    var html = listed.slice(0, MAX_LISTED).map(function (j) { return P.popupHtml(j); });
     if (listed.length > MAX_LISTED) {
       html.push('<div class="im-more">' + P.esc("and " + (listed.length - MAX_LISTED) +
         " more here: filter by date or weapon to see them") + "</div>");
@@ -261,7 +261,7 @@ function mapperCanvasPoints(map, D, F, P) {
     map.getContainer().style.cursor = item ? "pointer" : "";
     if (!item) { if (map.hasLayer(tip)) { map.closeTooltip(tip); } return; }
     tip.options.offset = L.point(0, -item.radius);
-    tip.setContent(item.row >= 0 ? P.tooltipHtml(rows[item.row]) : P.esc(weaponsText(item)));
+    tip.setContent(item.row >= 0 ? P.tooltipHtml(item.row) : P.esc(weaponsText(item)));
     tip.setLatLng(latLngOf(item));
     if (!map.hasLayer(tip)) { map.openTooltip(tip); }
   });

@@ -51,13 +51,13 @@ function mapperMarkers(map, D, F, P) {
   cluster.on("click", function (e) {
     var m = e.layer;
     if (m.incidentIndex === undefined || m.getPopup()) { return; }
-    m.bindPopup(P.popupHtml(D.rows[m.incidentIndex]), {maxWidth: 380, minWidth: 260, maxHeight: 360});
+    m.bindPopup(P.popupHtml(m.incidentIndex), {maxWidth: 380, minWidth: 260, maxHeight: 360});
     m.openPopup();
   });
   cluster.on("mouseover", function (e) {
     var m = e.layer;
     if (m.incidentIndex === undefined || m.getTooltip()) { return; }
-    m.bindTooltip(P.tooltipHtml(D.rows[m.incidentIndex]), {direction: "top"});
+    m.bindTooltip(P.tooltipHtml(m.incidentIndex), {direction: "top"});
     m.openTooltip();
   });
   cluster.addTo(map);

@@ -1,10 +1,26 @@
 /* Popups and tooltips of a mapper map, built from one row of the embedded table when a
  * reader opens them. Every value from a report goes through esc() (and txt(), which also
  * isolates its direction); links are made only for http(s) URLs.
+ * A big map's rows hold only what drawing and filters need; the rest of row i is line i
+ * of the details text, parsed here when its popup or tooltip opens.
  */
-function mapperPopups(D, F) {
+function mapperPopups(D, F, details) {
   "use strict";
-  var CATS = D.categories;
+  var CATS = D.categories, ends = null;
+  if (D.details) {
+    ends = new Int32Array(D.rows.length);
+    var at = -1;
+    for (var i = 0; i < ends.length; i += 1) {
+      at = details.indexOf("\n", at + 1);
+      ends[i] = at < 0 ? details.length : at;
+    }
+  }
+  // Row i as the small map has it: every field, in the order of D.fields.
+  function row(i) {
+    if (!ends) { return D.rows[i]; }
+    var rest = JSON.parse(details.slice(i ? ends[i - 1] + 1 : 0, ends[i]));
+    return D.rows[i].concat(rest);
+  }
   var PRECISION = {
     1: "exact place", 2: "near or part of this place", 3: "only the region is known"
   };
@@ -57,7 +73,8 @@ function mapperPopups(D, F) {
     if (s[3]) { html += "<blockquote>" + txt(s[3]) + "</blockquote>"; }
     return "<li>" + html + "</li>";
   }
-  function popupHtml(r) {
+  function popupHtml(i) {
+    var r = row(i);
     var cat = CATS[r[F.weapon]];
     var date = r[F.date];
     var dateHtml = Array.isArray(date) ? valueHtml(date) : esc(dateText(date));
@@ -84,7 +101,8 @@ function mapperPopups(D, F) {
       '</ul><div class="im-id">' + txt(r[F.incident_id] || "") + "</div></div>";
   }
 
-  function tooltipHtml(r) {
+  function tooltipHtml(i) {
+    var r = row(i);
     return txt(r[F.place] || "unknown place") + esc(", " + dateText(r[F.date]));
   }
   return {esc: esc, txt: txt, high: high, dateText: dateText, popupHtml: popupHtml,
