@@ -33,9 +33,6 @@ _TEMPLATE = (
     "{% macro html(this, kwargs) %}"
     '<div id="{{ this.panels_id }}" hidden>{{ this.title_html }}{{ this.legend_html }}</div>\n'
     '<script type="application/json" id="{{ this.data_id }}">{{ this.data_json }}</script>'
-    "{% if this.canvas %}"
-    '\n<script type="text/plain" id="{{ this.data_id }}_details">{{ this.details }}</script>'
-    "{% endif %}"
     "{% endmacro %}"
     "{% macro script(this, kwargs) %}"
     "mapperIncidentLayer({map: {{ this._parent.get_name() }}, data: {{ this.data_id|tojson }}, "
@@ -60,6 +57,17 @@ class _Rendered(Element):
 
     def render(self, **kwargs: Any) -> str:
         return self._text
+
+
+class _PageThenTail:
+    """Branca's page template followed by text after the page's closing ``</html>``."""
+
+    def __init__(self, page: Any, tail: str) -> None:
+        self._page = page
+        self._tail = tail
+
+    def render(self, **kwargs: Any) -> str:
+        return str(self._page.render(**kwargs)) + self._tail
 
 
 class IncidentLayer(MacroElement):
@@ -134,6 +142,13 @@ class IncidentLayer(MacroElement):
             getattr(figure, part).add_child(
                 _Rendered(str(macros[part](self, kwargs))), name=self.get_name()
             )
+        if self.canvas:
+            # A big map's row details come last, after </html> (HTML appends them to the
+            # body): the browser draws the map before it has read them.
+            element = (
+                f'<script type="text/plain" id="{self.data_id}_details">{self.details}</script>\n'
+            )
+            figure._template = _PageThenTail(type(figure)._template, element)
         return ""
 
     @property

@@ -8,9 +8,11 @@ the content instead of folium's random ones.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -96,6 +98,19 @@ def _number_elements(root: Element, prefix: str) -> None:
     visit(root)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector: a big map's data is millions of new lists and no
+    cycles, which it would otherwise walk again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def render(
     incidents: pd.DataFrame,
     *,
@@ -162,7 +177,8 @@ def render(
         table = conform_incidents(incidents)
     except (ValueError, TypeError, OverflowError) as error:
         raise IncidentTableError(f"the incident table has a malformed column: {error}") from error
-    payload = build_payload(table, _place_finder(gazetteer))
+    with _collector_paused():
+        payload = build_payload(table, _place_finder(gazetteer))
     names = []
     if labels:
         names = place_labels(gazetteer if gazetteer is not None else default_gazetteer())
@@ -183,15 +199,16 @@ def render(
     for _, layer in base_layers:
         if layer is not None:
             fmap.add_child(layer)
-    incidents_layer = IncidentLayer(
-        payload,
-        title=title,
-        base_layers=base_layers,
-        shown_tiles=chosen,
-        heat=heat,
-        cdn=cdn,
-        labels=names,
-    )
+    with _collector_paused():
+        incidents_layer = IncidentLayer(
+            payload,
+            title=title,
+            base_layers=base_layers,
+            shown_tiles=chosen,
+            heat=heat,
+            cdn=cdn,
+            labels=names,
+        )
     incidents_layer.add_to(fmap)
     figure = fmap.get_root()
     figure.title = escape(title)  # type: ignore[attr-defined]  # branca writes it unescaped

@@ -10,13 +10,11 @@ function mapperIncidentLayer(options) {
   var source = document.getElementById(options.data);
   var D = JSON.parse(source.textContent);
   source.remove();
-  var details = document.getElementById(options.data + "_details");  // big maps only
-  if (details) { details.remove(); }
   var OUTLINE = options.outline;
   var F = {};
   D.fields.forEach(function (name, i) { F[name] = i; });
   var CATS = D.categories;
-  var P = mapperPopups(D, F, details && details.textContent), esc = P.esc, txt = P.txt;
+  var P = mapperPopups(D, F, options.data + "_details"), esc = P.esc, txt = P.txt;
   // Fit first and without animation: markers then cluster once, at the final zoom.
   map.fitBounds(D.bounds, {padding: [40, 40], maxZoom: 13, animate: false});
   map.createPane("imOutline");

@@ -2,25 +2,32 @@
  * reader opens them. Every value from a report goes through esc() (and txt(), which also
  * isolates its direction); links are made only for http(s) URLs.
  * A big map's rows hold only what drawing and filters need; the rest of row i is line i
- * of the details text, parsed here when its popup or tooltip opens.
+ * of the details element at the end of the page, read the first time a popup or tooltip
+ * opens and parsed one row at a time.
  */
-function mapperPopups(D, F, details) {
+function mapperPopups(D, F, detailsId) {
   "use strict";
-  var CATS = D.categories, ends = null;
-  if (D.details) {
+  var CATS = D.categories, details = null, ends = null;
+  function readDetails() {
+    if (document.readyState === "loading") { return false; }  // still being read from disk
+    var element = document.getElementById(detailsId);
+    details = element.textContent;
+    element.remove();
     ends = new Int32Array(D.rows.length);
-    var at = -1;
-    for (var i = 0; i < ends.length; i += 1) {
+    for (var i = 0, at = -1; i < ends.length; i += 1) {
       at = details.indexOf("\n", at + 1);
       ends[i] = at < 0 ? details.length : at;
     }
+    return true;
   }
-  // Row i as the small map has it: every field, in the order of D.fields.
+  // Row i as the small map has it: every field, in the order of D.fields (null while a
+  // big map's details are still loading).
   function row(i) {
-    if (!ends) { return D.rows[i]; }
-    var rest = JSON.parse(details.slice(i ? ends[i - 1] + 1 : 0, ends[i]));
-    return D.rows[i].concat(rest);
+    if (!D.details) { return D.rows[i]; }
+    if (!ends && !readDetails()) { return null; }
+    return D.rows[i].concat(JSON.parse(details.slice(i ? ends[i - 1] + 1 : 0, ends[i])));
   }
+  var LOADING = "The map is still loading the incidents' details: try again in a moment.";
   var PRECISION = {
     1: "exact place", 2: "near or part of this place", 3: "only the region is known"
   };
@@ -75,6 +82,7 @@ function mapperPopups(D, F, details) {
   }
   function popupHtml(i) {
     var r = row(i);
+    if (!r) { return '<div class="im-popup">' + esc(LOADING) + "</div>"; }
     var cat = CATS[r[F.weapon]];
     var date = r[F.date];
     var dateHtml = Array.isArray(date) ? valueHtml(date) : esc(dateText(date));
@@ -103,6 +111,7 @@ function mapperPopups(D, F, details) {
 
   function tooltipHtml(i) {
     var r = row(i);
+    if (!r) { return esc(LOADING); }
     return txt(r[F.place] || "unknown place") + esc(", " + dateText(r[F.date]));
   }
   return {esc: esc, txt: txt, high: high, dateText: dateText, popupHtml: popupHtml,
