@@ -11,8 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import itertools
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -98,19 +97,6 @@ def _number_elements(root: Element, prefix: str) -> None:
     visit(root)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector: a big map's data is millions of new lists and no
-    cycles, which it would otherwise walk again and again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def render(
     incidents: pd.DataFrame,
     *,
@@ -177,29 +163,32 @@ def render(
         table = conform_incidents(incidents)
     except (ValueError, TypeError, OverflowError) as error:
         raise IncidentTableError(f"the incident table has a malformed column: {error}") from error
-    with _collector_paused():
+    # A big map's data is millions of new lists in no cycle: Python's cycle collector
+    # would walk them again and again while they are built (and JSON-encoded).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
         payload = build_payload(table, _place_finder(gazetteer))
-    names = []
-    if labels:
-        names = place_labels(gazetteer if gazetteer is not None else default_gazetteer())
-    title = title or DEFAULT_TITLE
-    (south, west), (north, east) = payload.bounds
-    fmap = folium.Map(
-        location=[(south + north) / 2, (west + east) / 2],
-        zoom_start=6,
-        tiles=None,
-        control_scale=True,
-    )
-    # Without a tile layer Leaflet has no maxZoom, and markercluster refuses to work.
-    fmap.options["max_zoom"] = MAX_ZOOM
-    # Instance copies: folium's class-level lists are shared by every map in the process.
-    fmap.default_js = []
-    fmap.default_css = []
-    base_layers, chosen = _base_layers(tiles)
-    for _, layer in base_layers:
-        if layer is not None:
-            fmap.add_child(layer)
-    with _collector_paused():
+        names = []
+        if labels:
+            names = place_labels(gazetteer if gazetteer is not None else default_gazetteer())
+        title = title or DEFAULT_TITLE
+        (south, west), (north, east) = payload.bounds
+        fmap = folium.Map(
+            location=[(south + north) / 2, (west + east) / 2],
+            zoom_start=6,
+            tiles=None,
+            control_scale=True,
+        )
+        # Without a tile layer Leaflet has no maxZoom, and markercluster refuses to work.
+        fmap.options["max_zoom"] = MAX_ZOOM
+        # Instance copies: folium's class-level lists are shared by every map in the process.
+        fmap.default_js = []
+        fmap.default_css = []
+        base_layers, chosen = _base_layers(tiles)
+        for _, layer in base_layers:
+            if layer is not None:
+                fmap.add_child(layer)
         incidents_layer = IncidentLayer(
             payload,
             title=title,
@@ -209,6 +198,9 @@ def render(
             cdn=cdn,
             labels=names,
         )
+    finally:
+        if collecting:
+            gc.enable()
     incidents_layer.add_to(fmap)
     figure = fmap.get_root()
     figure.title = escape(title)  # type: ignore[attr-defined]  # branca writes it unescaped
