@@ -204,10 +204,43 @@ MOVE = """(how) => new Promise(done => {
 })"""
 
 
+def installed_copy(url: str) -> Path | None:
+    """The installed copy of a Leaflet or jQuery file that plain folium's page links."""
+    import xstatic.pkg.jquery
+    import xstatic.pkg.leaflet
+
+    name = url.rsplit("/", 1)[-1]
+    if "/jquery-" in url:
+        return Path(xstatic.pkg.jquery.BASE_DIR) / "jquery.min.js"
+    folder = Path(xstatic.pkg.leaflet.BASE_DIR)
+    for candidate in (folder / name, folder / "images" / name):
+        if "leaflet" in url and candidate.is_file():
+            return candidate
+    return None
+
+
+def serve_file_only(route: Any) -> None:
+    """Let file: requests through, answer Leaflet's and jQuery's CDN files from disk,
+    refuse the rest.
+
+    Plain folium's page links Leaflet and jQuery (its popups need ``$``) from CDNs: it is
+    served the installed copies (the Leaflet a mapper map inlines), so it runs with the
+    network cut too; Bootstrap, Font Awesome and awesome-markers stay refused.
+    """
+    url = route.request.url
+    local = installed_copy(url)
+    if url.startswith("file:"):
+        route.continue_()
+    elif local is not None:
+        route.fulfill(path=str(local))
+    else:
+        route.abort()
+
+
 def browser_figures(browser: Any, path: Path, n: int) -> dict[str, Any]:
     """Open a map in Chromium with the network cut: first view, pan, zoom and JS heap."""
     page = browser.new_page(viewport={"width": 1280, "height": 800})
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.route("**/*", serve_file_only)
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     start = time.perf_counter()
