@@ -38,7 +38,7 @@ function mapperCanvasPoints(map, D, F, P) {
   var shown = [], items = [], drawnBounds = null, tip = L.tooltip({direction: "top"});
 
   // One pass over the incidents shown: per grid square in (or just beyond) the view, how
-  // many, their centre, extent and weapons, and the first one.
+  // many, their centre and weapons, the first one, and whether any lies apart from it.
   function group(zoom) {
     var scale = map.options.crs.scale(zoom), size = map.getSize();
     var origin = map.getPixelBounds().min;
