@@ -6,10 +6,15 @@ the same synthetic incidents (spread over Iraq, fixed random seed)::
 
     python benchmarks/bench_render.py                 # 1,000 / 10,000 / 100,000 + CLI at 20,000
     python benchmarks/bench_render.py --sizes 1000 --cli-size 2000
-    python benchmarks/bench_render.py --browser       # also open the 100,000 map in Chromium
+    python benchmarks/bench_render.py --browser       # 20,000 / 100,000 / 1,000,000 in Chromium
 
 The CLI comparison runs ``mapper render incidents.csv -o map.html`` and an equivalent
-plain-folium script as subprocesses, start-up included.
+plain-folium script as subprocesses, start-up included. ``--browser`` writes each map
+(render time and file size), then opens it, and plain folium's map of the CLI size, in
+Debian's Chromium with the network cut: seconds until the first view is drawn and until
+the page has loaded (a big map reads its popups' details after drawing), then
+milliseconds for a pan, a zoom in and a zoom out (to the frame after the redraw), and the
+JavaScript heap after a garbage collection (used, and of how much allocated).
 """
 
 from __future__ import annotations
@@ -183,71 +188,137 @@ def compare_commands(n: int, folder: Path) -> None:
     )
 
 
-def browser_check(path: Path, n: int) -> None:
-    """Open the map in Chromium (no network) and time the load and a pan."""
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--disable-quic"]  # fmt: skip
+#: True once the map's first view is drawn: ours (canvas or markers), or plain folium's.
+DRAWN = """(n) => { const im = window.incidentMap;
+  if (im) { return im.points ? im.points.drawn().length > 0 : im.cluster.getLayers().length === n; }
+  return document.querySelectorAll('.leaflet-marker-icon').length === n; }"""
+#: Milliseconds from a view change to the frame after the map has redrawn (``moveend``).
+MOVE = """(how) => new Promise(done => {
+  const map = Object.values(window).find(v => v instanceof L.Map), t0 = performance.now();
+  map.once('moveend', () => requestAnimationFrame(() => done(performance.now() - t0)));
+  if (how === 'pan') { map.panBy([400, 250], {animate: false}); }
+  else { map.setZoom(map.getZoom() + (how === 'in' ? 2 : -2), {animate: false}); }
+})"""
+
+
+def installed_copy(url: str) -> Path | None:
+    """The installed copy of a Leaflet or jQuery file that plain folium's page links."""
+    import xstatic.pkg.jquery
+    import xstatic.pkg.leaflet
+
+    name = url.rsplit("/", 1)[-1]
+    if "/jquery-" in url:
+        return Path(xstatic.pkg.jquery.BASE_DIR) / "jquery.min.js"
+    folder = Path(xstatic.pkg.leaflet.BASE_DIR)
+    for candidate in (folder / name, folder / "images" / name):
+        if "leaflet" in url and candidate.is_file():
+            return candidate
+    return None
+
+
+def serve_file_only(route: Any) -> None:
+    """Let file: requests through, answer Leaflet's and jQuery's CDN files from disk,
+    refuse the rest.
+
+    Plain folium's page links Leaflet and jQuery (its popups need ``$``) from CDNs: it is
+    served the installed copies (the Leaflet a mapper map inlines), so it runs with the
+    network cut too; Bootstrap, Font Awesome and awesome-markers stay refused.
+    """
+    url = route.request.url
+    local = installed_copy(url)
+    if url.startswith("file:"):
+        route.continue_()
+    elif local is not None:
+        route.fulfill(path=str(local))
+    else:
+        route.abort()
+
+
+def browser_figures(browser: Any, path: Path, n: int) -> dict[str, Any]:
+    """Open a map in Chromium with the network cut: first view, pan, zoom and JS heap."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.route("**/*", serve_file_only)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    start = time.perf_counter()
+    page.goto(path.resolve().as_uri(), wait_until="commit", timeout=300_000)
+    page.wait_for_function(DRAWN, arg=n, timeout=300_000, polling=50)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done)))")
+    first = time.perf_counter() - start
+    # A big map reads its incidents' details (popups) after drawing: wait for the page.
+    page.wait_for_function("document.readyState === 'complete'", timeout=300_000, polling=50)
+    loaded = time.perf_counter() - start
+    moves = {how: page.evaluate(MOVE, how) for how in ("pan", "in", "out")}
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("HeapProfiler.collectGarbage")
+    heap = cdp.send("Runtime.getHeapUsage")
+    page.close()
+    return {
+        "first": first,
+        "loaded": loaded,
+        **moves,
+        "heap": heap["usedSize"] / 2**20,
+        "heap_total": heap["totalSize"] / 2**20,
+        "errors": len(errors),
+    }
+
+
+HEADER = (
+    f"{'':>7} {'incidents':>10} | {'render s':>8} {'MiB':>7} | {'first view s':>12} "
+    f"{'loaded s':>8} | {'pan ms':>6} {'zoom in':>7} {'out ms':>6} | {'heap MiB':>8} {'of':>6} | "
+    "errors"
+)
+
+
+def compare_in_browser(sizes: list[int], folder: Path, folium_size: int) -> None:
+    """Write each map, then open it in Chromium; plain folium at *folium_size* alongside."""
     from playwright.sync_api import sync_playwright
 
-    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
-            "--disable-component-update", "--disable-sync", "--disable-quic"]  # fmt: skip
+    maps: list[tuple[str, int, float, Path]] = []
+    for name, n, render in [("folium", folium_size, render_plain_folium)] + [
+        ("mapper", n, render_ours) for n in sizes
+    ]:
+        table, path = synthetic_incidents(n), folder / f"{name}-{n}.html"
+        maps.append((name, n, timed(lambda t=table, p=path, r=render: r(t, p)), path))
+        del table
+    print(HEADER)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
-        page.route(
-            "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
-        )
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        start = time.perf_counter()
-        page.goto(path.resolve().as_uri(), timeout=120_000)
-        page.wait_for_function(
-            f"window.incidentMap && window.incidentMap.cluster.getLayers().length === {n}",
-            timeout=120_000,
-            polling=50,
-        )
-        loaded = time.perf_counter() - start
-        pan_ms = page.evaluate(
-            """() => new Promise(done => {
-              const map = window.incidentMap.map, t0 = performance.now();
-              map.once('moveend', () => requestAnimationFrame(() => done(performance.now() - t0)));
-              map.panBy([400, 250], {animate: false});
-            })"""
-        )
-        zoom_ms = page.evaluate(
-            """() => new Promise(done => {
-              const map = window.incidentMap.map, t0 = performance.now();
-              map.once('zoomend', () => requestAnimationFrame(() => done(performance.now() - t0)));
-              map.setZoom(map.getZoom() + 2, {animate: false});
-            })"""
-        )
-        popup = page.evaluate(
-            """() => { const im = window.incidentMap, m = im.markers[0];
-              return new Promise(done => im.cluster.zoomToShowLayer(m, () => {
-                m.fire('click', {latlng: m.getLatLng()}, true);
-                done(!!document.querySelector('.leaflet-popup-content')); })); }"""
-        )
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
+        for name, n, seconds, path in maps:
+            f = browser_figures(browser, path, n)
+            mib = path.stat().st_size / 2**20
+            figures = (
+                f"{f['first']:>12.2f} {f['loaded']:>8.2f} | "
+                f"{f['pan']:>6.0f} {f['in']:>7.0f} {f['out']:>6.0f}"
+            )
+            heap = f"{f['heap']:>8.0f} {f['heap_total']:>6.0f}"
+            print(f"{name:>7} {n:>10,} | {seconds:>8.1f} {mib:>7.1f} | {figures} | {heap} | "
+                  f"{f['errors']}", flush=True)  # fmt: skip
         browser.close()
-    print(
-        f"Chromium, {n:,} incidents: loaded and clustered in {loaded:.1f} s; pan {pan_ms:.0f} ms; "
-        f"zoom in {zoom_ms:.0f} ms; popup opened: {popup}; page errors: {len(errors)}"
-    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="+",
+                        help="incidents per map (default 1,000 10,000 100,000; with --browser "
+                        "20,000 100,000 1,000,000)")  # fmt: skip
     parser.add_argument("--folium-limit", type=int, default=100_000,
                         help="skip plain folium above this many incidents")  # fmt: skip
     parser.add_argument("--cli-size", type=int, default=20_000)
-    parser.add_argument("--browser", action="store_true", help="open the largest map in Chromium")
+    parser.add_argument("--browser", action="store_true",
+                        help="open the maps and plain folium's in Chromium")  # fmt: skip
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        compare_in_process(args.sizes, folder, args.folium_limit)
         if args.cli_size:
             compare_commands(args.cli_size, folder)
         if args.browser:
-            largest = max(args.sizes)
-            browser_check(folder / f"mapper-{largest}.html", largest)
+            compare_in_browser(args.sizes or [20_000, 100_000, 1_000_000], folder, args.cli_size)
+        else:
+            compare_in_process(args.sizes or [1_000, 10_000, 100_000], folder, args.folium_limit)
 
 
 if __name__ == "__main__":

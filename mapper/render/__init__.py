@@ -11,6 +11,7 @@ parsing:
 * ``labels``: place names for the plain background, ranked, from the gazetteer;
 * ``layer``: the one folium element that embeds the data and builds markers, clusters,
   popups, filters, the time slider and place names in the browser (``assets/*.js``);
+  from ``CANVAS_FROM`` incidents on, it draws them on one canvas instead of markers;
 * ``panels``: the title, summary, filters and legend as HTML (styles in
   ``assets/map.css``);
 * ``inline``: Leaflet, markercluster and Leaflet.heat inlined from installed packages

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,13 +30,25 @@ _SCRIPT_UNSAFE = {
 _SCRIPT_UNSAFE_RE = re.compile("[<>&\u2028\u2029]")
 
 
-def script_json(value: Any) -> str:
+def script_json(value: Any, *, ascii: bool = False) -> str:
     """Return *value* as compact JSON that is safe inside an HTML ``<script>`` element.
 
     ``<``, ``>`` and ``&`` become ``\\u003c``-style escapes, so ``</script>`` or
     ``<!--`` in a report cannot end the script; U+2028/2029 are escaped for old parsers.
+    With *ascii*, every other non-ASCII character is escaped too.
     """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = json.dumps(value, ensure_ascii=ascii, separators=(",", ":"), allow_nan=False)
+    return _SCRIPT_UNSAFE_RE.sub(lambda match: _SCRIPT_UNSAFE[match.group()], text)
+
+
+def script_json_lines(values: Iterable[Any]) -> str:
+    """Return each value as ASCII JSON on a line of its own, safe inside ``<script>``.
+
+    As :func:`script_json` with ``ascii=True``; a JSON text never holds a raw newline, so
+    the page finds value *i* on line *i*.
+    """
+    encode = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
+    text = "\n".join(map(encode, values))
     return _SCRIPT_UNSAFE_RE.sub(lambda match: _SCRIPT_UNSAFE[match.group()], text)
 
 
@@ -135,7 +148,10 @@ def library_block(*, heat: bool, cdn: bool) -> str:
 #: The page scripts, in the order the page needs them; the last one is the entry point.
 PAGE_SCRIPTS: tuple[str, ...] = (
     "place-labels.js",
+    "popups.js",
     "clusters.js",
+    "markers.js",
+    "canvas-points.js",
     "timeline.js",
     "filters.js",
     "incident-layer.js",

@@ -1,10 +1,12 @@
 """The incident layer: one folium element that embeds the data and builds the map client-side.
 
 Markers are not folium elements: the table is embedded once as JSON and the page
-scripts (``assets/*.js``, joined by :func:`mapper.render.inline.layer_script`) create
-them in one pass into Leaflet.markercluster (``chunkedLoading``), with popups and
-tooltips built only when first opened. Every report string reaches the page through
-``incident-layer.js``'s one ``esc`` function; links are made only for ``http(s)`` URLs.
+scripts (``assets/*.js``, joined by :func:`mapper.render.inline.layer_script`) draw it.
+Below :data:`CANVAS_FROM` incidents each one is a Leaflet marker in Leaflet.markercluster
+(``markers.js``); from there on, all are drawn on one canvas, grouped per view in a
+single pass (``canvas-points.js``). Either way popups and tooltips are built only when
+opened, and every report string reaches the page through ``popups.js``'s one ``esc``
+function; links are made only for ``http(s)`` URLs.
 """
 
 from __future__ import annotations
@@ -16,23 +18,28 @@ from folium.template import Template
 from markupsafe import Markup
 
 from gazetteer import country_outlines
-from mapper.render.inline import layer_script, library_block, script_json
+from mapper.render.inline import layer_script, library_block, script_json, script_json_lines
 from mapper.render.labels import MIN_ZOOM
 from mapper.render.panels import legend_panel, panel_css, title_panel
-from mapper.render.payload import MapPayload
+from mapper.render.payload import MapPayload, split_rows
+
+#: From this many incidents on, the map draws them on a canvas instead of as markers.
+CANVAS_FROM = 20_000
 
 _TEMPLATE = (
     "{% macro header(this, kwargs) %}"
     "{{ this.libraries }}\n<style>{{ this.css }}</style>\n<script>\n{{ this.layer_js }}</script>\n"
     "{% endmacro %}"
     "{% macro html(this, kwargs) %}"
-    '<div id="{{ this.panels_id }}" hidden>{{ this.title_html }}{{ this.legend_html }}</div>'
+    '<div id="{{ this.panels_id }}" hidden>{{ this.title_html }}{{ this.legend_html }}</div>\n'
+    '<script type="application/json" id="{{ this.data_id }}">{{ this.data_json }}</script>'
     "{% endmacro %}"
     "{% macro script(this, kwargs) %}"
-    "mapperIncidentLayer({map: {{ this._parent.get_name() }}, data: {{ this.data_json }}, "
+    "mapperIncidentLayer({map: {{ this._parent.get_name() }}, data: {{ this.data_id|tojson }}, "
     "outline: {{ this.outline_json }}, labels: {{ this.labels_json }}, "
     "labelZooms: {{ this.label_zooms|tojson }}, panels: {{ this.panels_id|tojson }}, "
-    "heat: {{ this.heat|tojson }}, collapsed: {{ this.collapsed|tojson }}, "
+    "heat: {{ this.heat|tojson }}, canvas: {{ this.canvas|tojson }}, "
+    "collapsed: {{ this.collapsed|tojson }}, "
     "shownTiles: {{ this.shown_tiles|tojson }}, tiles: ["
     "{% for label, layer in this.base_layers %}"
     "[{{ label|tojson }}, {{ layer.get_name() if layer else 'null' }}],"
@@ -50,6 +57,17 @@ class _Rendered(Element):
 
     def render(self, **kwargs: Any) -> str:
         return self._text
+
+
+class _PageThenTail:
+    """Branca's page template followed by text after the page's closing ``</html>``."""
+
+    def __init__(self, page: Any, tail: str) -> None:
+        self._page = page
+        self._tail = tail
+
+    def render(self, **kwargs: Any) -> str:
+        return str(self._page.render(**kwargs)) + self._tail
 
 
 class IncidentLayer(MacroElement):
@@ -92,13 +110,19 @@ class IncidentLayer(MacroElement):
         self.base_layers = base_layers
         self.shown_tiles = shown_tiles
         self.heat = heat
+        self.canvas = len(payload.data["rows"]) >= CANVAS_FROM
         self.collapsed = len(payload.data["years"]) > 12
         self.libraries = Markup(library_block(heat=heat, cdn=cdn))
         self.layer_js = Markup(layer_script())
         self.css = Markup(panel_css())
         self.title_html = title_panel(title, payload)
         self.legend_html = legend_panel(payload)
-        self.data_json = Markup(script_json(payload.data))
+        data, self.details = payload.data, Markup("")
+        if self.canvas:
+            data, details = split_rows(data)
+            self.details = Markup(script_json_lines(details))
+        # ASCII only: the browser then holds the text, and parses it, one byte a character.
+        self.data_json = Markup(script_json(data, ascii=True))
         self.outline_json = Markup(script_json(country_outlines()))
         self.labels_json = Markup(script_json(labels or []))
         self.label_zooms = list(MIN_ZOOM)
@@ -118,7 +142,19 @@ class IncidentLayer(MacroElement):
             getattr(figure, part).add_child(
                 _Rendered(str(macros[part](self, kwargs))), name=self.get_name()
             )
+        if self.canvas:
+            # A big map's row details come last, after </html> (HTML appends them to the
+            # body): the browser draws the map before it has read them.
+            element = (
+                f'<script type="text/plain" id="{self.data_id}_details">{self.details}</script>\n'
+            )
+            figure._template = _PageThenTail(type(figure)._template, element)
         return ""
+
+    @property
+    def data_id(self) -> str:
+        """HTML id of the JSON element holding the data, parsed once by the page."""
+        return self.get_name() + "_data"
 
     @property
     def panels_id(self) -> str:

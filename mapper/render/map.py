@@ -8,6 +8,7 @@ the content instead of folium's random ones.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 from collections.abc import Callable, Iterable
@@ -162,36 +163,44 @@ def render(
         table = conform_incidents(incidents)
     except (ValueError, TypeError, OverflowError) as error:
         raise IncidentTableError(f"the incident table has a malformed column: {error}") from error
-    payload = build_payload(table, _place_finder(gazetteer))
-    names = []
-    if labels:
-        names = place_labels(gazetteer if gazetteer is not None else default_gazetteer())
-    title = title or DEFAULT_TITLE
-    (south, west), (north, east) = payload.bounds
-    fmap = folium.Map(
-        location=[(south + north) / 2, (west + east) / 2],
-        zoom_start=6,
-        tiles=None,
-        control_scale=True,
-    )
-    # Without a tile layer Leaflet has no maxZoom, and markercluster refuses to work.
-    fmap.options["max_zoom"] = MAX_ZOOM
-    # Instance copies: folium's class-level lists are shared by every map in the process.
-    fmap.default_js = []
-    fmap.default_css = []
-    base_layers, chosen = _base_layers(tiles)
-    for _, layer in base_layers:
-        if layer is not None:
-            fmap.add_child(layer)
-    incidents_layer = IncidentLayer(
-        payload,
-        title=title,
-        base_layers=base_layers,
-        shown_tiles=chosen,
-        heat=heat,
-        cdn=cdn,
-        labels=names,
-    )
+    # A big map's data is millions of new lists in no cycle: Python's cycle collector
+    # would walk them again and again while they are built (and JSON-encoded).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        payload = build_payload(table, _place_finder(gazetteer))
+        names = []
+        if labels:
+            names = place_labels(gazetteer if gazetteer is not None else default_gazetteer())
+        title = title or DEFAULT_TITLE
+        (south, west), (north, east) = payload.bounds
+        fmap = folium.Map(
+            location=[(south + north) / 2, (west + east) / 2],
+            zoom_start=6,
+            tiles=None,
+            control_scale=True,
+        )
+        # Without a tile layer Leaflet has no maxZoom, and markercluster refuses to work.
+        fmap.options["max_zoom"] = MAX_ZOOM
+        # Instance copies: folium's class-level lists are shared by every map in the process.
+        fmap.default_js = []
+        fmap.default_css = []
+        base_layers, chosen = _base_layers(tiles)
+        for _, layer in base_layers:
+            if layer is not None:
+                fmap.add_child(layer)
+        incidents_layer = IncidentLayer(
+            payload,
+            title=title,
+            base_layers=base_layers,
+            shown_tiles=chosen,
+            heat=heat,
+            cdn=cdn,
+            labels=names,
+        )
+    finally:
+        if collecting:
+            gc.enable()
     incidents_layer.add_to(fmap)
     figure = fmap.get_root()
     figure.title = escape(title)  # type: ignore[attr-defined]  # branca writes it unescaped

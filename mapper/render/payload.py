@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -34,28 +35,31 @@ from mapper.table import WEAPONS
 if TYPE_CHECKING:
     from gazetteer import Place
 
-#: Position of each value in a row array; the page script reads the same list.
+#: Position of each value in a row array; the page script reads the same list. The first
+#: :data:`DRAWN_FIELDS` are what drawing, filters and the time slider need; the rest only
+#: popups and tooltips (a big map keeps them as text until one opens: :func:`split_rows`).
 FIELDS: tuple[str, ...] = (
     "lat",
     "lon",
     "weapon",  # index into CATEGORIES
-    "date",  # str, or [first, last] when merged sources differ
-    "date_precision",
-    "place",
     "geo_precision",
     "circle",  # index into circles (uncertainty), or -1
-    "projectiles",  # int, [low, high] or null
-    "killed",
+    "killed",  # int, [low, high] or null
     "injured",
     "target",
-    "sources",  # [[title, url, source, quote(, date, killed, injured, projectiles)], ...]
     "n_reports",
     "year",  # index into years
     "start",  # first day the date can mean, for the date filter
     "end",  # last day it can mean
+    "date",  # str, or [first, last] when merged sources differ
+    "date_precision",
+    "place",
+    "projectiles",
+    "sources",  # [[title, url, source, quote(, date, killed, injured, projectiles)], ...]
     "incident_id",
     "weapons",  # other weapons named by merged sources, or null
 )
+DRAWN_FIELDS = FIELDS.index("date")
 
 #: A place this large (km) at geo precision 2 is drawn as a circle, not a pin.
 LARGE_RADIUS_KM = 5.0
@@ -88,6 +92,7 @@ def _values(frame: pd.DataFrame, column: str) -> list[Any]:
     return series.astype(object).where(series.notna(), None).tolist()
 
 
+@cache  # a big table has far fewer dates than incidents
 def period(date: str | None) -> tuple[str | None, str | None]:
     """First and last day a cut date can mean: ``"2020-11"`` -> 2020-11-01, 2020-11-31.
 
@@ -102,6 +107,7 @@ def period(date: str | None) -> tuple[str | None, str | None]:
     return date[:10], date[:10]
 
 
+@cache
 def _weapon_index(weapon: str | None) -> int:
     if weapon is None:
         return CATEGORIES.index("unknown")
@@ -211,7 +217,8 @@ def build_payload(
     for r in located:
         place = known.get(r["place_id"]) if r["place_id"] else None
         lat, lon = _coordinates(r)
-        radius = _radius_km(int_or_none(r["geo_precision"]), place)
+        precision = int_or_none(r["geo_precision"])
+        radius = _radius_km(precision, place)
         circle = -1
         if radius:
             # One circle per place: its incidents all share the place's centre and radius.
@@ -222,13 +229,15 @@ def build_payload(
             circle = circle_index[key]
             circles[circle][4] += 1
             # Drawn as a region (lighter) only while no incident knows better than that.
-            circles[circle][5] = min(circles[circle][5], int_or_none(r["geo_precision"]) or 3)
+            circles[circle][5] = min(circles[circle][5], precision or 3)
         merged = parse_sources(r)
         entries = source_entries(r, merged)
         weapon = _weapon_index(r["weapon"])
         counts[CATEGORIES[weapon]] += 1
-        named = {source_text(r, s, "weapon") for s in merged} - {None, "", r["weapon"]}
-        other_weapons = sorted(str(w) for w in named) or None
+        other_weapons = None
+        if merged:
+            named = {source_text(r, s, "weapon") for s in merged} - {None, "", r["weapon"]}
+            other_weapons = sorted(str(w) for w in named) or None
         date = date_range(r["date"], entries) if len(entries) > 1 else None
         start, end = period(r["date"])
         rows.append(
@@ -236,20 +245,20 @@ def build_payload(
                 lat,
                 lon,
                 weapon,
-                date or r["date"],
-                r["date_precision"],
-                r["place"],
-                int_or_none(r["geo_precision"]),
+                precision,
                 circle,
-                count(r["projectiles"], entries, 7),
                 count(r["killed"], entries, 5),
                 count(r["injured"], entries, 6),
                 r["target"],
-                compact(entries, strings),
                 int_or_none(r["n_reports"]) or len(entries),
                 year_index[r["date"][:4]] if r["date"] else -1,
                 start,
                 end,
+                date or r["date"],
+                r["date_precision"],
+                r["place"],
+                count(r["projectiles"], entries, 7),
+                compact(entries, strings),
                 r["incident_id"],
                 other_weapons,
             ]
@@ -284,6 +293,17 @@ def build_payload(
     )
 
 
+def split_rows(data: dict[str, Any]) -> tuple[dict[str, Any], list[list[Any]]]:
+    """The page data with each row cut to its :data:`DRAWN_FIELDS`, and the rest of each row.
+
+    A big map parses the first up front and each of the second only when its incident's
+    popup or tooltip opens (``"details": true`` tells the page).
+    """
+    rows = data["rows"]
+    drawn = {**data, "rows": [row[:DRAWN_FIELDS] for row in rows], "details": True}
+    return drawn, [row[DRAWN_FIELDS:] for row in rows]
+
+
 def _common_targets(rows: list[dict[str, Any]]) -> list[str]:
     """The targets offered one by one as filters: the most frequent first."""
     counts = Counter(r["target"] for r in rows if r["target"])
@@ -310,6 +330,8 @@ def _legend_keys(
         keys.add("injured" if not killed and _highest(row[at["injured"]]) > 0 else "")
         keys.add("merged" if (row[at["n_reports"]] or 0) > 1 else "")
         keys.add("uncertain" if row[at["circle"]] >= 0 else "")
+        if len(keys) == 5:  # all four, and "": the rest of a big table cannot add one
+            break
     keys |= {"region" if circle[5] == 3 else "circle" for circle in circles}
     keys.add("area" if areas["features"] else "")
     keys.add("cluster" if len(rows) > 1 else "")

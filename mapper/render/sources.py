@@ -95,15 +95,14 @@ class Strings:
 
     def __init__(self) -> None:
         self.values: list[str] = []
-        self._index: dict[str, int] = {}
+        self._index: dict[str | None, int] = {None: -1}
 
     def index(self, value: str | None) -> int:
-        if value is None:
-            return -1
-        if value not in self._index:
-            self._index[value] = len(self.values)
-            self.values.append(value)
-        return self._index[value]
+        found = self._index.get(value)
+        if found is None:
+            found = self._index[value] = len(self.values)
+            self.values.append(value)  # type: ignore[arg-type]  # None is in _index already
+        return found
 
 
 def compact(entries: list[list[Any]], strings: Strings) -> list[list[Any]]:

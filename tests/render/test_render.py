@@ -76,9 +76,9 @@ def html_of(table: pd.DataFrame, gazetteer: Gazetteer, **options: Any) -> str:
 
 
 def embedded_data(html: str) -> dict[str, Any]:
-    """The incident data the page embeds (the layer's ``data`` argument)."""
-    match = re.search(r"mapperIncidentLayer\(\{map: \w+, data: (.*?), outline: \{", html)
-    assert match, "the incident layer call is missing"
+    """The incident data the page embeds (the JSON element the layer's script parses)."""
+    match = re.search(r'<script type="application/json" id="\w+_data">(.*?)</script>', html)
+    assert match, "the incident data is missing"
     data: dict[str, Any] = json.loads(match.group(1))
     return data
 
@@ -136,7 +136,7 @@ def test_report_text_cannot_break_out_of_the_page(places: Gazetteer) -> None:
     assert "<title>&lt;b&gt;Attacks&lt;/b&gt;</title>" in html
     assert "<h1>&lt;b&gt;Attacks&lt;/b&gt;</h1>" in html
     # The page links only http(s) URLs and escapes through one function.
-    script = (ASSETS / "incident-layer.js").read_text(encoding="utf-8")
+    script = (ASSETS / "popups.js").read_text(encoding="utf-8")
     assert "/^https?:\\/\\//i.test(url)" in script
     for name in PAGE_SCRIPTS:
         assert ".innerHTML" not in (ASSETS / name).read_text(encoding="utf-8"), name
@@ -311,3 +311,32 @@ def test_malformed_sources_are_named(places: Gazetteer) -> None:
 def test_render_refuses_what_is_not_a_table() -> None:
     with pytest.raises(mapper.IncidentTableError, match="needs an incident DataFrame"):
         mapper.render([{"latitude": 1.0}])  # type: ignore[arg-type]
+
+
+def test_big_map_parses_drawn_fields_first_and_keeps_details_for_last(
+    places: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mapper.render import layer
+    from mapper.render.payload import DRAWN_FIELDS, FIELDS
+
+    hostile = "</script><script>alert(1)</script>\u2028"
+    rows = [incident(), incident(incident_id="b", quote=hostile, place="Tall \u0639\u0641\u0631")]
+    small = html_of(mapper.incident_frame(rows), places)
+    assert small.endswith("</html>") and "details" not in embedded_data(small)
+    monkeypatch.setattr(layer, "CANVAS_FROM", 2)
+    html = html_of(mapper.incident_frame(rows), places)
+    data = embedded_data(html)
+    assert data["details"] is True and data["fields"] == list(FIELDS)
+    assert [len(row) for row in data["rows"]] == [DRAWN_FIELDS, DRAWN_FIELDS]
+    page, tail = html.split("</html>")
+    assert tail.startswith('<script type="text/plain" id="') and tail.endswith("</script>\n")
+    assert "canvas: true" in page and "canvas: false" not in page
+    details = tail[tail.index(">") + 1 : -len("</script>\n")]
+    assert details.isascii() and "</script" not in details and "\u2028" not in details
+    lines = [json.loads(line) for line in details.split("\n")]
+    assert [line[FIELDS.index("incident_id") - DRAWN_FIELDS] for line in lines] == [
+        "seed-000-1",
+        "b",
+    ]
+    assert lines[1][FIELDS.index("place") - DRAWN_FIELDS] == "Tall \u0639\u0641\u0631"
+    assert hostile in json.dumps(lines[1], ensure_ascii=False)

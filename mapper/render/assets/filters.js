@@ -54,9 +54,12 @@ function mapperFilters(D, F) {
       var harmOk = harmMatches(harmOf[i], harm);
       if (!inTime || misses > 1 || (misses === 1 && !harmOk)) { continue; }
       if (misses === 0) {
-        HARM.forEach(function (mode, h) { if (harmMatches(harmOf[i], mode)) { counts.harm[h] += 1; } });
+        // Plain loops: a big map runs this for each of a million incidents.
+        for (var h = 0; h < HARM.length; h += 1) {
+          if (harmMatches(harmOf[i], HARM[h])) { counts.harm[h] += 1; }
+        }
         if (!harmOk) { continue; }
-        NAMES.forEach(function (f) { counts[f][value[f][i]] += 1; });
+        for (k = 0; k < NAMES.length; k += 1) { counts[NAMES[k]][value[NAMES[k]][i]] += 1; }
         shown.push(i);
         if (value.year[i] === D.years.length) { undated += 1; }
       } else {

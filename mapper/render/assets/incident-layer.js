@@ -5,111 +5,16 @@
 function mapperIncidentLayer(options) {
   "use strict";
   var map = options.map;
-  var D = options.data;
+  // The table, parsed once from its JSON element; the element goes, so the page keeps
+  // one copy of the data.
+  var source = document.getElementById(options.data);
+  var D = JSON.parse(source.textContent);
+  source.remove();
   var OUTLINE = options.outline;
   var F = {};
   D.fields.forEach(function (name, i) { F[name] = i; });
   var CATS = D.categories;
-  var PRECISION = {
-    1: "exact place", 2: "near or part of this place", 3: "only the region is known"
-  };
-  var REPLACE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
-
-  // The one escape function: every value put into HTML goes through it.
-  function esc(value) {
-    return String(value).replace(/[&<>"']/g, function (c) { return REPLACE[c]; });
-  }
-  // Report text, escaped and isolated: a right-to-left override (U+202E) in a place name
-  // or quote must not reverse the labels and dates the page writes after it.
-  function txt(value) { return "<bdi>" + esc(value) + "</bdi>"; }
-  function safeUrl(url) {
-    return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
-  }
-  function high(v) { return Array.isArray(v) ? v[1] : (v || 0); }
-  function differ(note) { return ' <span class="im-differ">(' + esc(note) + ")</span>"; }
-  function valueHtml(v) {
-    if (v === null || v === undefined) { return null; }
-    if (Array.isArray(v)) { return esc(v[0]) + "\u2013" + esc(v[1]) + differ("sources differ"); }
-    return esc(v);
-  }
-  function dateText(v) {
-    if (v === null || v === undefined) { return "date unknown"; }
-    return Array.isArray(v) ? v[0] + "\u2013" + v[1] : v;
-  }
-  function line(label, html) {
-    return html === null ? "" : "<tr><th>" + esc(label) + "</th><td>" + html + "</td></tr>";
-  }
-  // s: [title, url, outlet] as indexes into D.strings, quote, then (when several
-  // sources) that source's date, killed, injured, projectiles.
-  function sourceHtml(s, several) {
-    var title = D.strings[s[0]], url = D.strings[s[1]], outlet = D.strings[s[2]];
-    var link = safeUrl(url);
-    var name = txt(title || url || "untitled report");
-    var html = link ? '<a href="' + esc(link) + '" target="_blank" rel="noopener noreferrer">' +
-      name + "</a>" : name;
-    var meta = [];
-    if (several) {
-      meta.push(s[4]);
-      if (s[5] !== null && s[5] !== undefined) { meta.push("killed " + s[5]); }
-      if (s[6] !== null && s[6] !== undefined) { meta.push("injured " + s[6]); }
-      if (s[7] !== null && s[7] !== undefined) { meta.push("projectiles " + s[7]); }
-    }
-    meta = meta.filter(function (m) { return m !== null && m !== undefined && m !== ""; });
-    if (outlet || meta.length) {
-      html += '<div class="im-meta">' + (outlet ? txt(outlet) : "") +
-        (outlet && meta.length ? " \u00b7 " : "") + esc(meta.join(" \u00b7 ")) + "</div>";
-    }
-    if (s[3]) { html += "<blockquote>" + txt(s[3]) + "</blockquote>"; }
-    return "<li>" + html + "</li>";
-  }
-  function popupHtml(r) {
-    var cat = CATS[r[F.weapon]];
-    var date = r[F.date];
-    var dateHtml = Array.isArray(date) ? valueHtml(date) : esc(dateText(date));
-    if (r[F.date_precision]) {
-      dateHtml += ' <span class="im-meta">(' + esc(r[F.date_precision]) + ")</span>";
-    }
-    var place = txt(r[F.place] || "place not named");
-    if (PRECISION[r[F.geo_precision]]) {
-      place += ' <span class="im-meta">(' + esc(PRECISION[r[F.geo_precision]]) + ")</span>";
-    }
-    var weapon = esc(cat.key === "unknown" ? "not stated" : cat.key);
-    if (r[F.weapons]) { weapon += differ("sources also say: " + r[F.weapons].join(", ")); }
-    var sources = r[F.sources];
-    var several = sources.length > 1;
-    var kind = cat.key === "unknown" ? "attack" : cat.key;
-    return '<div class="im-popup"><h3>' + esc(kind.charAt(0).toUpperCase() + kind.slice(1)) +
-      " \u00b7 " + txt(r[F.place] || "unknown place") + "</h3><table>" +
-      line("Date", dateHtml) + line("Place", place) + line("Weapon", weapon) +
-      line("Projectiles", valueHtml(r[F.projectiles])) + line("Killed", valueHtml(r[F.killed])) +
-      line("Injured", valueHtml(r[F.injured])) + line("Target", r[F.target] ? txt(r[F.target]) : null) +
-      "</table><div class=\"im-meta\">" + esc(several ? sources.length + " reports" : "Source") +
-      '</div><ul class="im-sources">' +
-      sources.map(function (s) { return sourceHtml(s, several); }).join("") +
-      '</ul><div class="im-id">' + txt(r[F.incident_id] || "") + "</div></div>";
-  }
-
-  var icons = {};
-  function iconFor(r) {
-    var cat = CATS[r[F.weapon]];
-    var killed = high(r[F.killed]) > 0, injured = high(r[F.injured]) > 0, n = r[F.n_reports];
-    var cls = killed ? " im-killed" : (injured ? " im-injured" : "");
-    if (r[F.circle] >= 0) { cls += " im-uncertain"; }
-    var key = r[F.weapon] + cls + "|" + n;
-    if (!icons[key]) {
-      var size = killed ? 26 : (injured ? 22 : 20);
-      // cat.icon is our own SVG pictogram (mapper/render/symbols.py), not report text.
-      icons[key] = L.divIcon({
-        className: "im-icon",
-        html: '<div class="im-pin' + esc(cls) + '" style="background:' + esc(cat.colour) + '">' +
-          cat.icon + "</div>" + (n > 1 ? '<span class="im-badge">' + esc(n) + "</span>" : ""),
-        iconSize: [size, size], iconAnchor: [size / 2, size / 2],
-        popupAnchor: [0, -size / 2], tooltipAnchor: [0, -size / 2]
-      });
-    }
-    return icons[key];
-  }
-
+  var P = mapperPopups(D, F, options.data + "_details"), esc = P.esc, txt = P.txt;
   // Fit first and without animation: markers then cluster once, at the final zoom.
   map.fitBounds(D.bounds, {padding: [40, 40], maxZoom: 13, animate: false});
   map.createPane("imOutline");
@@ -151,44 +56,9 @@ function mapperIncidentLayer(options) {
       esc(": location known only to within about " + km + " km (" + c[4] + " incident" +
       (c[4] === 1 ? "" : "s") + ")"));
   });
+  // Small maps: one marker per incident; big ones: one canvas (see mapper/render/layer.py).
+  var drawn = options.canvas ? mapperCanvasPoints(map, D, F, P) : mapperMarkers(map, D, F, P);
 
-  var cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false,
-    maxClusterRadius: 45, spiderfyOnMaxZoom: false, zoomToBoundsOnClick: false,
-    iconCreateFunction: mapperClusterIcon(CATS, esc)});
-  var markers = D.rows.map(function (r, i) {
-    var marker = L.marker([r[F.lat], r[F.lon]], {icon: iconFor(r)});
-    marker.incidentIndex = i;
-    marker.imWeapon = r[F.weapon];
-    return marker;
-  });
-  // Incidents at one spot never separate by zooming: spread them out at once.
-  cluster.on("clusterclick clusterkeypress", function (e) {
-    var key = e.originalEvent && e.originalEvent.keyCode;
-    if (e.type === "clusterkeypress" && key !== 13) { return; }
-    var group = e.layer, bounds = group.getBounds();
-    if (bounds.getNorthEast().equals(bounds.getSouthWest()) ||
-        map.getZoom() >= map.getMaxZoom()) {
-      group.spiderfy();
-    } else {
-      group.zoomToBounds({padding: [20, 20]});
-    }
-  });
-  // Popups and tooltips are made on first use: 100,000 of them up front would stall the page.
-  cluster.on("click", function (e) {
-    var m = e.layer;
-    if (m.incidentIndex === undefined || m.getPopup()) { return; }
-    m.bindPopup(popupHtml(D.rows[m.incidentIndex]), {maxWidth: 380, minWidth: 260, maxHeight: 360});
-    m.openPopup();
-  });
-  cluster.on("mouseover", function (e) {
-    var m = e.layer;
-    if (m.incidentIndex === undefined || m.getTooltip()) { return; }
-    var r = D.rows[m.incidentIndex];
-    m.bindTooltip(txt(r[F.place] || "unknown place") + esc(", " + dateText(r[F.date])),
-      {direction: "top"});
-    m.openTooltip();
-  });
-  cluster.addTo(map);
   var heat = options.heat ?
     L.heatLayer([], {radius: 22, blur: 18, minOpacity: 0.3, maxZoom: 11}) : null;
 
@@ -218,16 +88,14 @@ function mapperIncidentLayer(options) {
     });
   }
   function refresh() {
-    var result = filters.apply(timeline.passes), keep = [], points = [];
+    var result = filters.apply(timeline.passes), keep = result.rows, points = [];
     var perCircle = D.circles.map(function () { return 0; });
-    result.rows.forEach(function (i) {
+    keep.forEach(function (i) {
       var r = D.rows[i];
-      keep.push(markers[i]);
-      points.push([r[F.lat], r[F.lon]]);
+      if (heat) { points.push([r[F.lat], r[F.lon]]); }
       if (r[F.circle] >= 0) { perCircle[r[F.circle]] += 1; }
     });
-    cluster.clearLayers();
-    cluster.addLayers(keep);
+    drawn.show(keep);
     circles.forEach(function (c, j) {
       if (perCircle[j]) { circleGroup.addLayer(c); } else { circleGroup.removeLayer(c); }
     });
@@ -332,7 +200,8 @@ function mapperIncidentLayer(options) {
 
   refresh();
   // A handle for notebooks and tests to reach the layer from the page.
-  window.incidentMap = {map: map, cluster: cluster, markers: markers, rows: D.rows,
+  window.incidentMap = {map: map, cluster: drawn.cluster, markers: drawn.markers,
+    points: drawn.points, rows: D.rows,
     fields: F, refresh: refresh, heat: heat, areas: areas, circles: circleGroup,
     filters: filters, timeline: timeline, labels: places,
     control: function () { return control; }};

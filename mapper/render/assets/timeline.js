@@ -47,8 +47,10 @@ function mapperTimeline(box, rows, F, onChange) {
   }
   function buildSteps() {
     var seen = Object.create(null), list = [];  // keys are dates from the table
+    var starts = Object.create(null);  // a big map has far fewer dates than incidents
     rows.forEach(function (r) {
-      if (!r[F.start]) { return; }
+      if (!r[F.start] || starts[r[F.start]]) { return; }
+      starts[r[F.start]] = true;
       var p = periodOf(r[F.start], unitBox.value);
       if (!seen[p[0]]) { seen[p[0]] = true; list.push(p); }
     });
