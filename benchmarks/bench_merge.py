@@ -23,7 +23,6 @@ import json
 import math
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -32,6 +31,8 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
+
+from revisions import export_revision
 
 import mapper
 from gazetteer import Gazetteer, default_gazetteer
@@ -165,16 +166,6 @@ def merge_in_fresh_process(code: Path, table: Path, out: Path) -> dict[str, floa
     if done.returncode != 0:
         raise SystemExit(done.stderr)
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
-
-
-def export_revision(revision: str, folder: Path) -> Path:
-    """Write the files of *revision* into *folder* (``git archive``); the folder."""
-    archive = folder / "code.tar"
-    with archive.open("wb") as out:
-        subprocess.run(["git", "-C", str(ROOT), "archive", revision], stdout=out, check=True)
-    with tarfile.open(archive) as tar:
-        tar.extractall(folder / "code", filter="data")
-    return folder / "code"
 
 
 def exponent(small: float, large: float, n_small: int, n_large: int) -> float:

@@ -20,7 +20,6 @@ import argparse
 import json
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -28,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from revisions import export_revision
 
 import mapper
 
@@ -162,16 +162,6 @@ def main() -> None:
             print(f"the streamed table is the baseline's, unsorted, byte for byte: {streamed_same}")
         if not same or not streamed_same or len({f["summary"] for f in runs.values()}) != 1:
             raise SystemExit(1)
-
-
-def export_revision(revision: str, folder: Path) -> Path:
-    """Write the files of *revision* into *folder*/code (``git archive``); that folder."""
-    archive = folder / "code.tar"
-    with archive.open("wb") as out:
-        subprocess.run(["git", "-C", str(ROOT), "archive", revision], stdout=out, check=True)
-    with tarfile.open(archive) as tar:
-        tar.extractall(folder / "code", filter="data")
-    return folder / "code"
 
 
 if __name__ == "__main__":
