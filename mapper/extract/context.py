@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from mapper.extract.casualties import find_casualties
+from mapper.extract.dates import date_expressions
 from mapper.extract.weapons import ATTACK, attack_strength
 from mapper.extract.words import words_of
 
@@ -187,9 +189,6 @@ def _tells_the_blamed_attack(tail: str) -> bool:
     """Whether what a sentence blames someone for is an attack told in full: its own day
     and a casualty figure ("accused the group of a strike on Friday that killed a
     contractor and injured four soldiers near Kirkuk")."""
-    from mapper.extract.casualties import find_casualties
-    from mapper.extract.dates import date_expressions
-
     return bool(date_expressions(tail)) and bool(find_casualties(tail))
 
 
