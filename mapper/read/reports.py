@@ -88,13 +88,14 @@ class ReportSet:
 class Format(NamedTuple):
     """How one file extension is read: its reader, and whether it is a streamed table.
 
-    ``lines``, for a table read line by line, bounds each line it hands the reader;
-    without it the open file goes to the reader as it is (CSV records span lines).
+    A table is handed to its reader a line at a time, each line bounded
+    (:func:`~mapper.read.tables.bounded_lines`); ``newline`` is how its file is opened
+    (``""`` keeps line ends as they are, as CSV needs; ``None`` unifies them).
     """
 
     read: Callable[[str, Iterable[str]], list[Entry | ReportError]]
     table: bool
-    lines: Callable[[TextIO], Iterable[str]] | None = None
+    newline: str | None = ""
 
 
 def _whole(reader: Callable[[str, str], list[Entry | ReportError]]) -> Format:
@@ -107,7 +108,8 @@ READERS: dict[str, Format] = {
     ".csv": Format(read_csv, table=True),
     ".htm": _whole(read_html),
     ".html": _whole(read_html),
-    ".jsonl": Format(read_jsonl, table=True, lines=bounded_lines),
+    # JSON has no raw line break inside a value, so its line ends may be unified first.
+    ".jsonl": Format(read_jsonl, table=True, newline=None),
     ".md": _whole(read_text),
     ".txt": _whole(read_text),
 }
@@ -238,11 +240,8 @@ def _read_table_file(
         return [encoding]
     if encoding.warning is not None:
         warnings.append(encoding.warning)
-    # JSON has no raw line break inside a value, so its line ends may be unified first.
-    newline = "" if reader.lines is None else None
-    with _open_table(path, encoding, newline=newline) as stream:
-        lines = stream if reader.lines is None else reader.lines(stream)
-        return reader.read(str(path), lines)
+    with _open_table(path, encoding, newline=reader.newline) as stream:
+        return reader.read(str(path), bounded_lines(stream))
 
 
 def _table_encoding(path: Path) -> TableEncoding | ReportError:
@@ -343,8 +342,8 @@ class _FolderIndexes:
             return
         if encoding.warning is not None:
             self._result.warnings.append(encoding.warning)
-        with _open_table(csv_path, encoding) as lines:
-            records = csv_records(label, lines)
+        with _open_table(csv_path, encoding) as stream:
+            records = csv_records(label, bounded_lines(stream))
             header: list[str] | None = None
             for record in records:
                 if isinstance(record, ReportError):
@@ -373,8 +372,8 @@ def _has_index_header(csv_path: Path) -> bool:
         encoding = _table_encoding(csv_path)
         if isinstance(encoding, ReportError):
             return False
-        with _open_table(csv_path, encoding) as lines:
-            first = next(iter(csv_records(str(csv_path), lines)), None)
+        with _open_table(csv_path, encoding) as stream:
+            first = next(iter(csv_records(str(csv_path), bounded_lines(stream))), None)
     except OSError:
         return False
     return isinstance(first, tuple) and is_index_header(first[1])

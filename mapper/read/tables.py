@@ -24,6 +24,8 @@ TEXT_COLUMN = "text"
 MAX_LINE_CHARS = 2**22
 #: How much of a refused line is read at a time while it is skipped.
 _SKIP_CHARS = 2**16
+#: What ends a line in a stream that keeps its line ends (CSV's ``newline=""``).
+_LINE_ENDS = ("\n", "\r")
 
 
 def is_index_header(header: Iterable[str]) -> bool:
@@ -59,14 +61,25 @@ def bounded_lines(stream: TextIO, limit: int = MAX_LINE_CHARS) -> Iterator[str]:
     """Yield the lines of *stream*, cutting any over *limit* characters to ``limit + 1``.
 
     The rest of a long line is read in small pieces and dropped, so memory stays bounded
-    whatever the file holds. *stream* must give ``"\n"`` line ends (opened with
-    ``newline=None``), so a cut can never fall between ``"\r"`` and ``"\n"``.
+    whatever the file holds. *stream* may unify its line ends (``newline=None``, as for
+    JSON) or keep them (``newline=""``, as CSV needs); a ``"\r\n"`` is never split.
     """
-    while line := stream.readline(limit + 1):
-        if len(line) > limit and not line.endswith("\n"):
-            while (rest := stream.readline(_SKIP_CHARS)) and not rest.endswith("\n"):
+    while line := _readline(stream, limit + 1):
+        if len(line) > limit and not line.endswith(_LINE_ENDS):
+            while (rest := _readline(stream, _SKIP_CHARS)) and not rest.endswith(_LINE_ENDS):
                 pass
         yield line
+
+
+def _readline(stream: TextIO, size: int) -> str:
+    """``stream.readline(size)``, taking the ``"\n"`` of a ``"\r\n"`` the size cut off."""
+    line = stream.readline(size)
+    if len(line) == size and line.endswith("\r") and stream.seekable():
+        at = stream.tell()
+        if stream.read(1) == "\n":
+            return line + "\n"
+        stream.seek(at)
+    return line
 
 
 def csv_records(path: str, lines: Iterable[str]) -> Iterator[tuple[int, list[str]] | ReportError]:

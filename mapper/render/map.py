@@ -11,9 +11,11 @@ from __future__ import annotations
 import gc
 import hashlib
 import itertools
+import os
 from collections.abc import Callable, Iterable
 from html import escape
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import folium
 import pandas as pd
@@ -25,7 +27,7 @@ from mapper.render.inline import script_json
 from mapper.render.labels import place_labels
 from mapper.render.layer import IncidentLayer
 from mapper.render.payload import build_payload
-from mapper.table import conform_incidents
+from mapper.table import conform_incidents, write_atomically
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Place
@@ -97,6 +99,24 @@ def _number_elements(root: Element, prefix: str) -> None:
     visit(root)
 
 
+class IncidentMap(folium.Map):
+    """A folium map whose ``save`` to a path is atomic, as every output (issue 14).
+
+    The page goes to a temporary file in the same folder, synced, then renamed over
+    the target (:func:`~mapper.table.write_atomically`): a kill or a full disk during
+    the write leaves any old map whole. An open file is written as folium writes it.
+    """
+
+    def save(
+        self, outfile: str | bytes | Path | BinaryIO, close_file: bool = True, **kwargs: Any
+    ) -> None:
+        """Write the map's standalone page to *outfile*, a path or an open binary file."""
+        if isinstance(outfile, str | bytes | os.PathLike):
+            write_atomically(os.fsdecode(outfile), self.get_root().render(**kwargs))
+        else:
+            super().save(outfile, close_file=close_file, **kwargs)
+
+
 def render(
     incidents: pd.DataFrame,
     *,
@@ -136,7 +156,8 @@ def render(
     Returns
     -------
     folium.Map
-        Shows itself in a notebook; ``.save("map.html")`` writes one standalone file.
+        Shows itself in a notebook; ``.save("map.html")`` writes one standalone file,
+        atomically (:class:`IncidentMap`).
 
     Raises
     ------
@@ -174,7 +195,7 @@ def render(
             names = place_labels(gazetteer if gazetteer is not None else default_gazetteer())
         title = title or DEFAULT_TITLE
         (south, west), (north, east) = payload.bounds
-        fmap = folium.Map(
+        fmap = IncidentMap(
             location=[(south + north) / 2, (west + east) / 2],
             zoom_start=6,
             tiles=None,

@@ -72,7 +72,7 @@ def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 def _encoded(content: str | bytes) -> bytes:
@@ -88,8 +88,14 @@ def _is_device(path: str | Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; best effort, as not every system can."""
+def sync_folder(folder: Path) -> None:
+    """Make a rename in *folder* durable; best effort, as not every system can.
+
+    Parameters
+    ----------
+    folder
+        The folder whose entries changed.
+    """
     try:
         descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:

@@ -6,21 +6,28 @@ streamed run writes a part per part of the corpus as it goes; a table held whole
 cut every :data:`PART_ROWS` rows), and read back as the parts concatenated in name
 order. The parts go to a new hidden folder beside the target, which replaces the old
 folder only once every part is written and synced; a failed run leaves the old one.
+The two folders trade places in one step where the system can (Linux's
+``renameat2(RENAME_EXCHANGE)``), so a kill at any moment leaves one whole table there.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import secrets
 import shutil
 from pathlib import Path
 
 from mapper.errors import IncidentTableError
+from mapper.table.atomic import sync_folder
 from mapper.table.cells import Cell, Row
 from mapper.table.parquet import parquet_bytes, parquet_rows
 
 #: Rows a part holds when a whole table is written as a dataset.
 PART_ROWS = 100_000
+#: ``renameat2`` arguments: paths relative to the working folder; swap the two.
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2
 
 
 def is_dataset(path: str | Path) -> bool:
@@ -58,18 +65,58 @@ class DatasetWriter:
 
     def commit(self) -> None:
         """Put the new folder where the old one was, and remove the old one."""
+        stale = self._old
         try:
-            if self.path.exists():
+            if not self.path.exists():
+                os.replace(self._folder, self.path)
+            elif exchange(self._folder, self.path):
+                stale = self._folder  # the old table, now under the new one's hidden name
+            else:  # two renames: a kill between them leaves the old table as ``self._old``
                 os.replace(self.path, self._old)
-            os.replace(self._folder, self.path)
+                os.replace(self._folder, self.path)
         except OSError as error:
             self.abort()
             raise _unwritable(self.path, error) from None
-        shutil.rmtree(self._old, ignore_errors=True)
+        sync_folder(self.path.parent)
+        shutil.rmtree(stale, ignore_errors=True)
 
     def abort(self) -> None:
         """Remove the parts written; the target stays as it was."""
         shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two existing paths in one step; False where the system cannot.
+
+    Linux's ``renameat2(..., RENAME_EXCHANGE)``: no moment has either name missing.
+
+    Parameters
+    ----------
+    first, second
+        The two paths, on the same file system.
+
+    Returns
+    -------
+    bool
+        Whether they were swapped; False, having changed nothing, where the C library
+        or the file system has no such call.
+
+    Raises
+    ------
+    OSError
+        Any other failure of the call.
+    """
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError, TypeError):  # no such call, or no C library to ask
+        return False
+    names = os.fsencode(first), os.fsencode(second)
+    if renameat2(_AT_FDCWD, names[0], _AT_FDCWD, names[1], _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
 
 
 def write_dataset(path: str | Path, columns: list[str], rows: list[dict[str, Cell]]) -> None:

@@ -7,6 +7,8 @@ a figure no incident can have is refused per report and the run goes on.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import random
 import signal
@@ -208,3 +210,26 @@ def test_build_writes_the_table_and_the_map_through_one_atomic_rename_each(
     assert [target for _, target in renamed] == ["incidents.geojson", "map.html"]
     assert all(source.startswith(f".{target}.") for source, target in renamed)
     assert sorted(p.name for p in out.iterdir()) == ["incidents.geojson", "map.html"]
+
+
+def test_the_apis_map_save_is_atomic_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # mapper.render(...).save("map.html"), as the package docstring shows it.
+    fmap = mapper.render(synthetic_incidents(30), tiles=None)
+    page = fmap.get_root().render().encode("utf-8")
+    out = tmp_path / "map.html"
+    out.write_text(OLD_MAP, encoding="utf-8")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fsync", disk_full)
+        with pytest.raises(OSError, match="No space left on device"):
+            fmap.save(out)
+    assert out.read_text(encoding="utf-8") == OLD_MAP
+    assert list(tmp_path.iterdir()) == [out]
+    fmap.save(str(out))
+    assert out.read_bytes() == page
+    handle = io.BytesIO()
+    fmap.save(handle, close_file=False)  # an open file is written as folium writes it
+    assert handle.getvalue() == page

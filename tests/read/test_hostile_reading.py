@@ -276,18 +276,23 @@ def test_a_csv_with_a_header_and_no_rows_is_a_problem(tmp_path: Path):
     assert problems(reports) == [f"{tmp_path / 'empty.csv'}: empty table: a header and no rows"]
 
 
+def read_traced(path: Path) -> tuple[mapper.ReportSet, int]:
+    """``read_reports(path)`` and the peak memory it allocated, in bytes."""
+    tracemalloc.start()
+    try:
+        reports = read_reports(path)
+        return reports, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_a_jsonl_line_of_50_mb_is_refused_without_holding_it_and_the_next_is_read(tmp_path):
     path = tmp_path / "wire.jsonl"
     with path.open("w", encoding="utf-8") as out:
         out.write(json.dumps({"id": "long", "text": "a" * 200_000}) + "\r\n")
         out.write('{"id": "huge", "text": "' + "a" * 50_000_000 + '"}\r\n')
         out.write(json.dumps({"id": "after", "text": OK_TEXT}) + "\r\n")
-    tracemalloc.start()
-    try:
-        reports = read_reports(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    reports, peak = read_traced(path)
     assert peak < 25_000_000  # the line alone is 50 MB; whole, it peaked near three times that
     # A long but ordinary line is read and cut as before.
     assert [(r.report_id, r.line, len(r.text)) for r in reports] == [
@@ -300,16 +305,35 @@ def test_a_jsonl_line_of_50_mb_is_refused_without_holding_it_and_the_next_is_rea
     ]
 
 
+def test_a_csv_line_of_50_mb_is_refused_without_holding_it_and_the_next_is_read(tmp_path):
+    # As for JSONL: a CSV row is a line, and a line is never held whole past the limit.
+    path = tmp_path / "wire.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(f"id,text\r\nbefore,{OK_TEXT}\r\n")
+        out.write('huge,"' + "a" * 50_000_000 + '"\r\n')
+        out.write(f'after,"{OK_TEXT}\r\nA second line."\r\n')
+    reports, peak = read_traced(path)
+    assert peak < 25_000_000  # the line alone is 50 MB; whole, it peaked near three times that
+    assert [(r.report_id, r.line, r.text) for r in reports] == [
+        ("before", 2, OK_TEXT),
+        ("after", 4, f"{OK_TEXT}\nA second line."),
+    ]
+    reason = "broken CSV row: field larger than field limit (131072)"
+    assert problems(reports) == [f"{path}:3: {reason}"]
+
+
+@pytest.mark.parametrize("newline", ["", None])
 @pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
-def test_lines_are_bounded_exactly_at_the_limit_whatever_their_ends(end: str):
+def test_lines_are_bounded_exactly_at_the_limit_whatever_their_ends(end: str, newline: str | None):
     limit = 8
     text = end.join(["x" * limit, "y" * (limit + 1), "z" * 3 * limit, "", "last"])
-    stream = io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8", newline=None)
+    stream = io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8", newline=newline)
+    kept = "\n" if newline is None else end  # CSV's newline="" keeps each line end as it is
     assert list(bounded_lines(stream, limit)) == [
-        "x" * limit + "\n",
+        "x" * limit + kept,  # a "\r\n" just past the limit is not split
         "y" * (limit + 1),
         "z" * (limit + 1),
-        "\n",
+        kept,
         "last",
     ]
     assert MAX_LINE_CHARS == 2**22

@@ -63,3 +63,59 @@ def test_an_empty_folder_is_no_table(tmp_path: Path) -> None:
     empty.mkdir()
     with pytest.raises(mapper.IncidentTableError, match=r"no \.parquet part"):
         mapper.read_incidents(empty)
+
+
+def _folder_with(path: Path, text: str) -> Path:
+    path.mkdir()
+    (path / "part-00000.parquet").write_text(text, encoding="utf-8")
+    return path
+
+
+def test_exchange_swaps_two_folders_in_one_step(tmp_path: Path) -> None:
+    first, second = _folder_with(tmp_path / "a", "a"), _folder_with(tmp_path / "b", "b")
+    if not dataset.exchange(first, second):
+        pytest.skip("this system cannot swap two paths in one step (renameat2)")
+    assert (first / "part-00000.parquet").read_text(encoding="utf-8") == "b"
+    assert (second / "part-00000.parquet").read_text(encoding="utf-8") == "a"
+    with pytest.raises(FileNotFoundError):
+        dataset.exchange(first, tmp_path / "missing")
+
+
+def test_the_new_folder_takes_the_old_ones_place_with_no_moment_without_a_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 14 item 4: a kill at any moment of the commit leaves one whole table there.
+    out = _folder_with(tmp_path / "incidents.parquet", "old")
+    if not dataset.exchange(_folder_with(tmp_path / "x", "x"), _folder_with(tmp_path / "y", "y")):
+        pytest.skip("this system cannot swap two paths in one step (renameat2)")
+    seen: list[str] = []
+    replace, rmtree = dataset.os.replace, dataset.shutil.rmtree
+
+    def spy_replace(source: Path, target: Path) -> None:
+        seen.append(f"replace {Path(target).name}")
+        replace(source, target)
+
+    def spy_rmtree(path: Path, ignore_errors: bool = False) -> None:
+        seen.append(f"remove {(Path(path) / 'part-00000.parquet').read_text(encoding='utf-8')}")
+        assert (out / "part-00000.parquet").read_text(encoding="utf-8") == "new"
+        rmtree(path, ignore_errors=ignore_errors)
+
+    monkeypatch.setattr(dataset.os, "replace", spy_replace)
+    monkeypatch.setattr(dataset.shutil, "rmtree", spy_rmtree)
+    writer = dataset.DatasetWriter(out)
+    (writer._folder / "part-00000.parquet").write_text("new", encoding="utf-8")
+    writer.commit()
+    assert seen == ["remove old"]  # swapped, never renamed away
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["incidents.parquet", "x", "y"]
+
+
+def test_where_folders_cannot_be_swapped_two_renames_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _folder_with(tmp_path / "incidents.parquet", "old")
+    monkeypatch.setattr(dataset, "exchange", lambda first, second: False)
+    writer = dataset.DatasetWriter(out)
+    (writer._folder / "part-00000.parquet").write_text("new", encoding="utf-8")
+    writer.commit()
+    assert (out / "part-00000.parquet").read_text(encoding="utf-8") == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["incidents.parquet"]
