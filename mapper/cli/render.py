@@ -65,6 +65,13 @@ def add_map_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--heat", action="store_true", help="add a heat layer")
     parser.add_argument(
+        "--no-labels",
+        dest="labels",
+        action="store_false",
+        help="leave out the place names drawn on the plain background when tiles "
+        "cannot load (for a map you annotate yourself, or about 8 kB smaller)",
+    )
+    parser.add_argument(
         "--cdn",
         action="store_true",
         help="link Leaflet from a CDN (smaller file, needs a network to view) "
@@ -135,6 +142,7 @@ def save_map(incidents: Any, args: argparse.Namespace, gazetteer: Any) -> None:
             heat=args.heat,
             cdn=args.cdn,
             gazetteer=gazetteer,
+            labels=args.labels,
         )
     except IncidentTableError as error:
         where = getattr(args, "table", None) or "the incident table"

@@ -188,6 +188,19 @@ def test_every_command_and_action_has_a_description_in_its_help() -> None:
     assert [p.prog for p in every if not (p.description or "").strip()] == []
 
 
+def test_no_labels_leaves_the_offline_place_names_out_of_build_and_render(
+    report_fixtures: Path, tmp_path: Path
+) -> None:
+    table, named, bare = tmp_path / "t.csv", tmp_path / "named.html", tmp_path / "bare.html"
+    assert run("build", report_fixtures / "good", "-o", named, "--incidents", table) == 0
+    assert re.search(r'labels: \[\["Baghdad",', named.read_text(encoding="utf-8"))
+    assert run("build", report_fixtures / "good", "-o", bare, "--no-labels") == 0
+    assert "labels: []," in bare.read_text(encoding="utf-8")
+    assert run("render", table, "-o", bare, "--tiles", "none", "--no-labels") == 0
+    html = bare.read_text(encoding="utf-8")
+    assert "labels: []," in html and len(html) < len(named.read_text(encoding="utf-8"))
+
+
 # --- filters ----------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 WEAPONS = ["rocket", "rocket", "drone", "mortar"]
 TARGETS = ["base", "embassy", None, "convoy"]
 ERBIL = (36.2375, 43.96306)
+SAMPLES = Path(__file__).resolve().parents[3] / "samples" / "reports"
 
 
 def row(n: int, **fields: Any) -> dict[str, Any]:
@@ -131,6 +132,29 @@ def test_names_hide_once_tiles_load_and_return_without_them(open_map: Any, osm_m
     assert offline.evaluate(LABELS_SHOWN)
     assert "Baghdad" in {label["text"] for label in offline.evaluate(LABELS)}
     assert online.page_errors == [] and offline.page_errors == []
+
+
+def test_the_readme_build_opened_offline_names_places_unless_no_labels(
+    open_map: Any, tmp_path: Path
+) -> None:
+    """``mapper build samples/reports -o map.html`` as the README runs it (OpenStreetMap
+    first), opened with the network cut: the tiles fail and the names show; a map built
+    with ``--no-labels`` keeps only the country outlines and their names."""
+    from mapper.cli.main import main
+
+    named, bare = tmp_path / "map.html", tmp_path / "bare.html"
+    assert main(["build", str(SAMPLES), "-o", str(named), "--quiet"]) == 0
+    opened = open_map(named)
+    opened.page.wait_for_function(LABELS_SHOWN)
+    names = {label["text"] for label in opened.evaluate(LABELS)}
+    assert {"Baghdad", "Erbil", "Basra", "Kirkuk", "Najaf"} <= names
+    assert opened.blocked and opened.page_errors == []  # the tiles were asked for, and refused
+    assert main(["build", str(SAMPLES), "-o", str(bare), "--quiet", "--no-labels"]) == 0
+    without = open_map(bare)
+    without.page.wait_for_timeout(300)
+    assert without.evaluate(LABELS) == []
+    assert "Iraq" in without.page.locator(".im-country").all_inner_texts()
+    assert without.page_errors == []
 
 
 def weapon_counts(page: Any, where: str) -> dict[str, int]:
