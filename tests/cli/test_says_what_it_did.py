@@ -259,4 +259,7 @@ def test_render_draws_a_minimal_hand_made_table_and_says_what_it_assumed(
         f"wrote a map of 2 incidents to {out}",
     ]
     html = out.read_text(encoding="utf-8")
-    assert "2 incidents from 2 reports, 2020-11-17 – 2021-02" in html
+    assert (
+        '2 incidents from 2 reports, <span class="im-date">2020-11-17</span> – '
+        '<span class="im-date">2021-02</span>'
+    ) in html

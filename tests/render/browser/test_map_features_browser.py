@@ -317,6 +317,24 @@ def test_markers_and_legend_show_weapon_pictograms(open_map: Any, plain_map: Pat
     assert opened.page.locator(".im-legend li svg").count() == 3  # rocket, mortar, drone
 
 
+def test_the_summary_never_breaks_a_date_across_lines(
+    open_map: Any, plain_map: Path, table: pd.DataFrame
+) -> None:
+    opened = open_map(plain_map)
+    summary = opened.page.locator(".im-summary").inner_text()
+    assert summary.endswith(f"{table['date'].min()} – {table['date'].max()}")
+    lines = opened.evaluate(
+        """() => { const box = document.querySelector('.im-title'), seen = [];
+          for (let w = 180; w <= 360; w += 5) {
+            box.style.maxWidth = w + 'px';
+            document.querySelectorAll('.im-summary .im-date').forEach(
+              d => seen.push(d.getClientRects().length));
+          }
+          box.style.maxWidth = ''; return seen; }"""
+    )
+    assert len(lines) == 2 * 37 and set(lines) == {1}  # each date on one line at every width
+
+
 @pytest.mark.parametrize("width", [390, 600])
 def test_narrow_screens_fold_the_layer_control_into_a_button(
     open_map: Any, plain_map: Path, width: int
