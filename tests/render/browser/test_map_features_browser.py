@@ -354,3 +354,24 @@ def test_narrow_screens_fold_the_layer_control_into_a_button(
     page.wait_for_timeout(200)
     assert "leaflet-control-layers-expanded" in control.get_attribute("class")
     assert opened.page_errors == []
+
+
+@pytest.mark.parametrize("width", [390, 600, 760, 1200])
+def test_the_attribution_never_covers_the_scale_or_the_legend(
+    open_map: Any, osm_map: Path, width: int
+) -> None:
+    opened = open_map(osm_map, width=width, height=700)  # the longest attribution
+    boxes = opened.evaluate(
+        """() => ['.leaflet-control-attribution', '.leaflet-control-scale', '.im-legend']
+             .map(s => { const b = document.querySelector(s).getBoundingClientRect();
+                         return [b.left, b.top, b.right, b.bottom]; })"""
+    )
+    attribution, *others = boxes
+    assert attribution[2] <= width and attribution[3] <= 700
+    for other in others:
+        assert not (
+            attribution[0] < other[2]
+            and other[0] < attribution[2]
+            and attribution[1] < other[3]
+            and other[1] < attribution[3]
+        ), (attribution, other)
