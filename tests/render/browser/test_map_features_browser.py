@@ -261,6 +261,29 @@ def test_time_slider_steps_through_months_and_shares_the_date_boxes(
     assert opened.page_errors == []
 
 
+def test_time_slider_steps_by_week_from_monday_and_by_day(
+    open_map: Any, plain_map: Path, table: pd.DataFrame
+) -> None:
+    opened = open_map(plain_map)
+    page = opened.page
+    dates = table["date"].dropna()
+    first, monday = dates.min(), "2021-01-11"  # the first date is a Wednesday, 2021-01-13
+    weeks = {str(d - pd.Timedelta(days=d.weekday()))[:10] for d in pd.to_datetime(dates)}
+    expected = {
+        "week": (monday, "2021-01-17", f"week of {monday} (1 of {len(weeks)})"),
+        "day": (first, first, f"{first} (1 of {dates.nunique()})"),
+    }
+    for step, (low, high, label) in expected.items():
+        page.select_option(".im-step", step)
+        page.locator(".im-slider").fill("0")
+        page.wait_for_timeout(100)
+        assert (page.input_value(".im-from"), page.input_value(".im-to")) == (low, high)
+        assert page.locator(".im-step-label").inner_text() == label
+        inside = table["date"].isna() | table["date"].between(low, high)  # undated: switched on
+        assert opened.evaluate(SHOWN) == int(inside.sum())
+    assert opened.page_errors == []
+
+
 def test_clusters_show_their_main_weapon_and_identical_places_spread(
     open_map: Any, plain_map: Path
 ) -> None:
