@@ -16,6 +16,7 @@ from typing import Any
 
 from mapper.cli.gazetteer import add_gazetteer_option
 from mapper.cli.inputs import add_filter_options, apply_filters, check_paths
+from mapper.cli.progress import counted
 from mapper.errors import IncidentTableError, MapperError
 
 #: ``--tiles`` as the CLI spells them -> the name the renderer takes (None: no tiles).
@@ -174,5 +175,6 @@ def run_render(args: argparse.Namespace) -> int:
         gazetteer = load_gazetteer(*args.gazetteer)
     save_map(incidents, args, gazetteer)
     if not args.quiet:
-        print(f"wrote a map of {len(incidents)} incidents to {args.output}", file=sys.stderr)
+        shown = counted(len(incidents), "incident")
+        print(f"wrote a map of {shown} to {args.output}", file=sys.stderr)
     return 0

@@ -223,11 +223,11 @@ def test_since_until_and_weapon_filter_extract_build_and_render(
     assert sorted(mapper.read_incidents(kept)["weapon"].unique()) == ["drone", "mortar", "rocket"]
     out = tmp_path / "map.html"
     assert run("build", report_fixtures / "good", "-o", out, "--weapon", "missile") == 0
-    assert capsys.readouterr().err.splitlines()[-1] == f"wrote a map of 1 incidents to {out}"
+    assert capsys.readouterr().err.splitlines()[-1] == f"wrote a map of 1 incident to {out}"
     assert run("render", table, "-o", out, "--since", "2021-04-14") == 0
     assert capsys.readouterr().err.splitlines() == [
         "kept 1 of 7 incidents (--since 2021-04-14; 4 undated left out)",
-        f"wrote a map of 1 incidents to {out}",
+        f"wrote a map of 1 incident to {out}",
     ]
     assert run("render", table, "-o", out, "--weapon", "banana") == 2
     assert "argument --weapon: unknown weapon 'banana': use rocket, mortar" in last_error(capsys)
