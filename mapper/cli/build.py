@@ -15,7 +15,7 @@ from typing import Any
 
 from mapper.cli.extract import add_published_option
 from mapper.cli.inputs import PATHS_HELP, add_filter_options, add_strict_option
-from mapper.cli.progress import phase
+from mapper.cli.progress import counted, phase
 from mapper.cli.render import add_map_options, save_map
 from mapper.cli.scale_options import add_scale_options
 
@@ -63,6 +63,8 @@ def run_build(args: argparse.Namespace) -> int:
         save_map(incidents, args, gazetteer)
     if not args.quiet:
         if args.incidents is not None:
-            print(f"wrote {len(incidents)} incident rows to {args.incidents}", file=sys.stderr)
-        print(f"wrote a map of {len(incidents)} incidents to {args.output}", file=sys.stderr)
+            rows = counted(len(incidents), "incident row")
+            print(f"wrote {rows} to {args.incidents}", file=sys.stderr)
+        shown = counted(len(incidents), "incident")
+        print(f"wrote a map of {shown} to {args.output}", file=sys.stderr)
     return 0

@@ -30,7 +30,7 @@ from mapper.cli.inputs import (
     check_strict,
 )
 from mapper.cli.outputs import add_format_option, write_table
-from mapper.cli.progress import phase
+from mapper.cli.progress import counted, phase
 from mapper.cli.scale_options import (
     add_scale_options,
     extract_on_cluster,
@@ -120,7 +120,7 @@ def run_extract(args: argparse.Namespace) -> int:
     with phase(args, "writing", "wrote", "rows", len(incidents)):
         write_table(incidents, args.output, args.format, gazetteer)
     if not args.quiet:
-        print(f"wrote {len(incidents)} incident rows to {args.output}", file=sys.stderr)
+        print(f"wrote {counted(len(incidents), 'incident row')} to {args.output}", file=sys.stderr)
     return 0
 
 

@@ -25,6 +25,17 @@ class Phase:
         self.count = count
 
 
+def counted(count: int, noun: str) -> str:
+    """*count* and *noun*, plural unless one.
+
+    Examples
+    --------
+    >>> counted(1, "incident"), counted(2, "incident row")
+    ('1 incident', '2 incident rows')
+    """
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def shows_progress(args: argparse.Namespace, stream: TextIO | None = None) -> bool:
     """Whether a command with *args* shows its progress: a terminal, not ``--quiet``."""
     stream = stream or sys.stderr

@@ -16,6 +16,7 @@ from typing import Any
 
 from mapper.cli.gazetteer import add_gazetteer_option
 from mapper.cli.inputs import add_filter_options, apply_filters, check_paths
+from mapper.cli.progress import counted
 from mapper.errors import IncidentTableError, MapperError
 
 #: ``--tiles`` as the CLI spells them -> the name the renderer takes (None: no tiles).
@@ -64,6 +65,13 @@ def add_map_options(parser: argparse.ArgumentParser) -> None:
         "OpenTopoMap, 'Esri WorldImagery' or none (plain offline background)",
     )
     parser.add_argument("--heat", action="store_true", help="add a heat layer")
+    parser.add_argument(
+        "--no-labels",
+        dest="labels",
+        action="store_false",
+        help="leave out the place names drawn on the plain background when tiles "
+        "cannot load (for a map you annotate yourself, or about 8 kB smaller)",
+    )
     parser.add_argument(
         "--cdn",
         action="store_true",
@@ -135,6 +143,7 @@ def save_map(incidents: Any, args: argparse.Namespace, gazetteer: Any) -> None:
             heat=args.heat,
             cdn=args.cdn,
             gazetteer=gazetteer,
+            labels=args.labels,
         )
     except IncidentTableError as error:
         where = getattr(args, "table", None) or "the incident table"
@@ -166,5 +175,6 @@ def run_render(args: argparse.Namespace) -> int:
         gazetteer = load_gazetteer(*args.gazetteer)
     save_map(incidents, args, gazetteer)
     if not args.quiet:
-        print(f"wrote a map of {len(incidents)} incidents to {args.output}", file=sys.stderr)
+        shown = counted(len(incidents), "incident")
+        print(f"wrote a map of {shown} to {args.output}", file=sys.stderr)
     return 0

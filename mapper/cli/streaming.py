@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mapper.cli.progress import phase
+from mapper.cli.progress import counted, phase
 from mapper.cli.scale_options import wants_cluster
 from mapper.table import TableStream, streamable
 
@@ -59,5 +59,5 @@ def run_streaming(args: argparse.Namespace) -> int:
             return 2
         table.commit()
     if not args.quiet:
-        print(f"wrote {table.rows} incident rows to {args.output}", file=sys.stderr)
+        print(f"wrote {counted(table.rows, 'incident row')} to {args.output}", file=sys.stderr)
     return 0

@@ -9,7 +9,9 @@ gazetteer; nothing here is typed by hand. Ranks, each shown from :data:`MIN_ZOOM
    name or by an alias such as "Ramadi province"; else its largest city) and every
    curated city of :data:`MAIN_CITY_KM` or more;
 1. other curated cities, military bases and airports;
-2. towns, zones and the GeoNames base layer's places in Iraq;
+2. towns, zones and the GeoNames base layer's places in Iraq (not one that a curated
+   place of the same name within :data:`SAME_PLACE_KM` already labels: GeoNames often
+   has a town twice, "Al Khāliş" beside the curated "Khalis");
 3. neighbourhoods and facilities (the embassy, an oil field).
 """
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from gazetteer import normalize_name
+from gazetteer import distance_km, normalize_name
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Place
@@ -39,6 +41,8 @@ _RANK_OF_KIND: dict[str, tuple[int, int]] = {
     "facility": (3, 2),
 }
 _SETTLEMENTS = ("city", "town")
+#: A base-layer place this close (km) to a curated place sharing a name is that place.
+SAME_PLACE_KM = 10.0
 
 
 def _named_after(governorate: Place) -> set[str]:
@@ -78,6 +82,25 @@ def _seats(gazetteer: Gazetteer) -> set[str]:
     return seats
 
 
+def _twins(gazetteer: Gazetteer) -> set[str]:
+    """Ids of base-layer places that a curated place of the same name, close by, labels."""
+    curated: dict[str, list[Place]] = {}
+    for place in gazetteer:
+        if place.layer != "geonames":
+            for name in place.names:
+                curated.setdefault(normalize_name(name), []).append(place)
+    return {
+        place.id
+        for place in gazetteer
+        if place.layer == "geonames"
+        and any(
+            distance_km(place.point, other.point) <= SAME_PLACE_KM
+            for name in place.names
+            for other in curated.get(normalize_name(name), [])
+        )
+    }
+
+
 def _rank(place: Place, seats: set[str]) -> tuple[int, int] | None:
     """``(rank, style)`` of a place, or ``None`` when it gets no label."""
     if place.layer == "geonames" and place.country != "IQ":
@@ -113,10 +136,10 @@ def place_labels(gazetteer: Gazetteer) -> list[list[Any]]:
     >>> [row[0] for row in labels if row[0] in ("Baghdad", "Ramadi")]
     ['Baghdad', 'Ramadi']
     """
-    seats = _seats(gazetteer)
+    seats, twins = _seats(gazetteer), _twins(gazetteer)
     ranked = []
     for place in gazetteer:
-        rank = _rank(place, seats)
+        rank = None if place.id in twins else _rank(place, seats)
         if rank is not None:
             ranked.append((rank, place))
     ranked.sort(key=lambda item: (item[0][0], -item[1].radius_km, item[1].name, item[1].id))

@@ -7,6 +7,7 @@ The page script fills in the counts, which follow the filters.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from markupsafe import Markup, escape
@@ -25,6 +26,8 @@ HARM_CHOICES: dict[str, str] = {
 }
 #: Time-slider steps the reader can pick.
 STEPS: tuple[str, ...] = ("day", "week", "month")
+#: An ISO date or month in running text.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
 @cache
@@ -49,6 +52,12 @@ def _date_box(name: str, label_text: str, value: str) -> str:
     )
 
 
+def _whole_dates(text: str) -> Markup:
+    """*text* escaped, each ISO date in it kept on one line (browsers break after '-')."""
+    escaped = str(escape(text))
+    return Markup(_ISO_DATE.sub(lambda m: f'<span class="im-date">{m.group()}</span>', escaped))
+
+
 def title_panel(title: str, payload: MapPayload) -> Markup:
     """The title box: title, summary, dates and time slider, casualty filter, counts."""
     date_range = payload.data["dateRange"] or ["", ""]
@@ -61,7 +70,7 @@ def title_panel(title: str, payload: MapPayload) -> Markup:
     return Markup(
         '<div class="im-panel im-title">'
         f"<h1>{escape(title)}</h1>"
-        f'<p class="im-summary">{escape(payload.summary)}</p>'
+        f'<p class="im-summary">{_whole_dates(payload.summary)}</p>'
         '<details class="im-filters" open><summary>Dates and casualties</summary>'
         '<div class="im-dates">'
         f"{_date_box('from', 'From', low)}{_date_box('to', 'to', high)}"

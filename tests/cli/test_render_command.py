@@ -35,7 +35,10 @@ def test_render_draws_a_reviewed_table_the_same_from_any_format(tmp_path: Path) 
         assert main(["render", str(table), "-o", str(out), "--title", "Green Zone"]) == 0
         maps.append(out.read_text(encoding="utf-8"))
     assert "<h1>Green Zone</h1>" in maps[0]
-    assert "2 incidents from 2 reports, 2020-03-26 – 2022-01-13" in maps[0]
+    assert (
+        '2 incidents from 2 reports, <span class="im-date">2020-03-26</span> – '
+        '<span class="im-date">2022-01-13</span>'
+    ) in maps[0]
     assert maps[0] == maps[1] == maps[2]
 
 

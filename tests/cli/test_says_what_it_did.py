@@ -188,6 +188,19 @@ def test_every_command_and_action_has_a_description_in_its_help() -> None:
     assert [p.prog for p in every if not (p.description or "").strip()] == []
 
 
+def test_no_labels_leaves_the_offline_place_names_out_of_build_and_render(
+    report_fixtures: Path, tmp_path: Path
+) -> None:
+    table, named, bare = tmp_path / "t.csv", tmp_path / "named.html", tmp_path / "bare.html"
+    assert run("build", report_fixtures / "good", "-o", named, "--incidents", table) == 0
+    assert re.search(r'labels: \[\["Baghdad",', named.read_text(encoding="utf-8"))
+    assert run("build", report_fixtures / "good", "-o", bare, "--no-labels") == 0
+    assert "labels: []," in bare.read_text(encoding="utf-8")
+    assert run("render", table, "-o", bare, "--tiles", "none", "--no-labels") == 0
+    html = bare.read_text(encoding="utf-8")
+    assert "labels: []," in html and len(html) < len(named.read_text(encoding="utf-8"))
+
+
 # --- filters ----------------------------------------------------------------------
 
 
@@ -210,11 +223,11 @@ def test_since_until_and_weapon_filter_extract_build_and_render(
     assert sorted(mapper.read_incidents(kept)["weapon"].unique()) == ["drone", "mortar", "rocket"]
     out = tmp_path / "map.html"
     assert run("build", report_fixtures / "good", "-o", out, "--weapon", "missile") == 0
-    assert capsys.readouterr().err.splitlines()[-1] == f"wrote a map of 1 incidents to {out}"
+    assert capsys.readouterr().err.splitlines()[-1] == f"wrote a map of 1 incident to {out}"
     assert run("render", table, "-o", out, "--since", "2021-04-14") == 0
     assert capsys.readouterr().err.splitlines() == [
         "kept 1 of 7 incidents (--since 2021-04-14; 4 undated left out)",
-        f"wrote a map of 1 incidents to {out}",
+        f"wrote a map of 1 incident to {out}",
     ]
     assert run("render", table, "-o", out, "--weapon", "banana") == 2
     assert "argument --weapon: unknown weapon 'banana': use rocket, mortar" in last_error(capsys)
@@ -246,4 +259,7 @@ def test_render_draws_a_minimal_hand_made_table_and_says_what_it_assumed(
         f"wrote a map of 2 incidents to {out}",
     ]
     html = out.read_text(encoding="utf-8")
-    assert "2 incidents from 2 reports, 2020-11-17 – 2021-02" in html
+    assert (
+        '2 incidents from 2 reports, <span class="im-date">2020-11-17</span> – '
+        '<span class="im-date">2021-02</span>'
+    ) in html

@@ -42,6 +42,24 @@ def test_a_small_gazetteer_gives_its_own_labels() -> None:
     assert place_labels(places) == [["Yville", 33.1, 44.1, 0, 0], ["Camp Z", 33.2, 44.2, 1, 1]]
 
 
+def test_a_base_layer_twin_of_a_curated_place_gets_no_second_label() -> None:
+    """GeoNames has Khalis twice; the offline map showed "Al Khāliş" beside "Khalis"."""
+    places = Gazetteer(
+        [
+            Place("gov-d", "D Governorate", "governorate", 33.8, 44.5, parent=None),
+            Place("khalis", "Khalis", "town", 33.808, 44.533, parent="gov-d"),
+            Place("gn:1", "Al Khāliş", "town", 33.851, 44.520, parent="gov-d", layer="geonames"),
+            Place("gn:2", "Khalis", "town", 34.300, 44.533, parent="gov-d", layer="geonames"),
+            Place("gn:3", "Other", "town", 33.810, 44.530, parent="gov-d", layer="geonames"),
+        ]
+    )  # fmt: skip
+    names = [(row[0], row[1]) for row in place_labels(places)]
+    assert names == [("Khalis", 33.808), ("Khalis", 34.3), ("Other", 33.81)]  # 55 km off: kept
+    bundled = {row[0] for row in place_labels(default_gazetteer())}
+    assert {"Khalis", "Akre", "Sumel"} <= bundled
+    assert not {"Al Khāliş", "'Ākra", "Simele"} & bundled
+
+
 def test_labels_are_embedded_and_can_be_left_out() -> None:
     table = mapper.incident_frame(
         [{"incident_id": "a", "latitude": 33.3, "longitude": 44.4, "date": "2020-11-17"}]

@@ -159,8 +159,8 @@ def test_title_panel_has_summary_and_date_filter(places: Gazetteer) -> None:
     html = html_of(mapper.incident_frame(rows), places, title="Green Zone attacks")
     assert "<h1>Green Zone attacks</h1>" in html
     assert (
-        '<p class="im-summary">3 incidents from 3 reports, 2020-03-26 – 2022-01'
-        " (1 without a location not shown)</p>"
+        '<p class="im-summary">3 incidents from 3 reports, <span class="im-date">2020-03-26'
+        '</span> – <span class="im-date">2022-01</span> (1 without a location not shown)</p>'
     ) in html
     # Text boxes, not type=date: a date field would show the browser's locale.
     assert '<input type="text" class="im-from" value="2020-03-26"' in html

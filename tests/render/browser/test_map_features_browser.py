@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 WEAPONS = ["rocket", "rocket", "drone", "mortar"]
 TARGETS = ["base", "embassy", None, "convoy"]
 ERBIL = (36.2375, 43.96306)
+SAMPLES = Path(__file__).resolve().parents[3] / "samples" / "reports"
 
 
 def row(n: int, **fields: Any) -> dict[str, Any]:
@@ -133,6 +134,29 @@ def test_names_hide_once_tiles_load_and_return_without_them(open_map: Any, osm_m
     assert online.page_errors == [] and offline.page_errors == []
 
 
+def test_the_readme_build_opened_offline_names_places_unless_no_labels(
+    open_map: Any, tmp_path: Path
+) -> None:
+    """``mapper build samples/reports -o map.html`` as the README runs it (OpenStreetMap
+    first), opened with the network cut: the tiles fail and the names show; a map built
+    with ``--no-labels`` keeps only the country outlines and their names."""
+    from mapper.cli.main import main
+
+    named, bare = tmp_path / "map.html", tmp_path / "bare.html"
+    assert main(["build", str(SAMPLES), "-o", str(named), "--quiet"]) == 0
+    opened = open_map(named)
+    opened.page.wait_for_function(LABELS_SHOWN)
+    names = {label["text"] for label in opened.evaluate(LABELS)}
+    assert {"Baghdad", "Erbil", "Basra", "Kirkuk", "Najaf"} <= names
+    assert opened.blocked and opened.page_errors == []  # the tiles were asked for, and refused
+    assert main(["build", str(SAMPLES), "-o", str(bare), "--quiet", "--no-labels"]) == 0
+    without = open_map(bare)
+    without.page.wait_for_timeout(300)
+    assert without.evaluate(LABELS) == []
+    assert "Iraq" in without.page.locator(".im-country").all_inner_texts()
+    assert without.page_errors == []
+
+
 def weapon_counts(page: Any, where: str) -> dict[str, int]:
     counts = page.evaluate(
         """(where) => Object.fromEntries(Array.from(document.querySelectorAll(
@@ -237,6 +261,29 @@ def test_time_slider_steps_through_months_and_shares_the_date_boxes(
     assert opened.page_errors == []
 
 
+def test_time_slider_steps_by_week_from_monday_and_by_day(
+    open_map: Any, plain_map: Path, table: pd.DataFrame
+) -> None:
+    opened = open_map(plain_map)
+    page = opened.page
+    dates = table["date"].dropna()
+    first, monday = dates.min(), "2021-01-11"  # the first date is a Wednesday, 2021-01-13
+    weeks = {str(d - pd.Timedelta(days=d.weekday()))[:10] for d in pd.to_datetime(dates)}
+    expected = {
+        "week": (monday, "2021-01-17", f"week of {monday} (1 of {len(weeks)})"),
+        "day": (first, first, f"{first} (1 of {dates.nunique()})"),
+    }
+    for step, (low, high, label) in expected.items():
+        page.select_option(".im-step", step)
+        page.locator(".im-slider").fill("0")
+        page.wait_for_timeout(100)
+        assert (page.input_value(".im-from"), page.input_value(".im-to")) == (low, high)
+        assert page.locator(".im-step-label").inner_text() == label
+        inside = table["date"].isna() | table["date"].between(low, high)  # undated: switched on
+        assert opened.evaluate(SHOWN) == int(inside.sum())
+    assert opened.page_errors == []
+
+
 def test_clusters_show_their_main_weapon_and_identical_places_spread(
     open_map: Any, plain_map: Path
 ) -> None:
@@ -293,6 +340,24 @@ def test_markers_and_legend_show_weapon_pictograms(open_map: Any, plain_map: Pat
     assert opened.page.locator(".im-legend li svg").count() == 3  # rocket, mortar, drone
 
 
+def test_the_summary_never_breaks_a_date_across_lines(
+    open_map: Any, plain_map: Path, table: pd.DataFrame
+) -> None:
+    opened = open_map(plain_map)
+    summary = opened.page.locator(".im-summary").inner_text()
+    assert summary.endswith(f"{table['date'].min()} – {table['date'].max()}")
+    lines = opened.evaluate(
+        """() => { const box = document.querySelector('.im-title'), seen = [];
+          for (let w = 180; w <= 360; w += 5) {
+            box.style.maxWidth = w + 'px';
+            document.querySelectorAll('.im-summary .im-date').forEach(
+              d => seen.push(d.getClientRects().length));
+          }
+          box.style.maxWidth = ''; return seen; }"""
+    )
+    assert len(lines) == 2 * 37 and set(lines) == {1}  # each date on one line at every width
+
+
 @pytest.mark.parametrize("width", [390, 600])
 def test_narrow_screens_fold_the_layer_control_into_a_button(
     open_map: Any, plain_map: Path, width: int
@@ -312,3 +377,24 @@ def test_narrow_screens_fold_the_layer_control_into_a_button(
     page.wait_for_timeout(200)
     assert "leaflet-control-layers-expanded" in control.get_attribute("class")
     assert opened.page_errors == []
+
+
+@pytest.mark.parametrize("width", [390, 600, 760, 1200])
+def test_the_attribution_never_covers_the_scale_or_the_legend(
+    open_map: Any, osm_map: Path, width: int
+) -> None:
+    opened = open_map(osm_map, width=width, height=700)  # the longest attribution
+    boxes = opened.evaluate(
+        """() => ['.leaflet-control-attribution', '.leaflet-control-scale', '.im-legend']
+             .map(s => { const b = document.querySelector(s).getBoundingClientRect();
+                         return [b.left, b.top, b.right, b.bottom]; })"""
+    )
+    attribution, *others = boxes
+    assert attribution[2] <= width and attribution[3] <= 700
+    for other in others:
+        assert not (
+            attribution[0] < other[2]
+            and other[0] < attribution[2]
+            and attribution[1] < other[3]
+            and other[1] < attribution[3]
+        ), (attribution, other)
