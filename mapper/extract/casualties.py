@@ -30,12 +30,14 @@ KILLED, INJURED = "killed", "injured"
 # The patterns are lower case and run on an ASCII-lower-cased copy of the text (same
 # length, so offsets hold); case-insensitive matching is several times slower.
 _ACTIVE_RE = re.compile(
-    r"\b(?:(?P<k>killing|killed|kills|shot dead|claimed the lives of|(?:the )?deaths? of)"
-    r"|(?P<i>wounding|wounded|injuring|injured|injuries to))\s+"
+    r"\b(?:(?P<k>killing|killed|kills|shot dead|claimed the lives of|(?:the )?deaths? of"
+    r"|(?:the )?martyrdom of)"
+    r"|(?P<i>wounding(?: of)?|wounded|injuring(?: of)?|injured|injuries to))\s+"
 )
 #: Passive verbs, preceded by who was hit: "Three people ... were injured".
 _PASSIVE_RE = re.compile(
-    r"\b(?:(?P<k>killed|dead|died|lost (?:their|his|her) lives?)|(?P<i>injured|wounded|hurt))\b"
+    r"\b(?:(?P<k>killed|dead|died|lost (?:their|his|her) lives?|martyred|martyrs?)"
+    r"|(?P<i>injured|wounded|hurt))\b"
     r"|\bsuffered\s+(?:\w+\s+)?(?P<i2>injuries|wounds)\b"
 )
 #: What may stand between the people and a passive verb: "were", "was slightly".
@@ -57,7 +59,7 @@ _GROUP_WORDS = frozenset(
 )
 #: "Nobody was hurt", "without casualties", "neither dead nor injured": both zero.
 _NONE_HARMED_RE = re.compile(
-    r"\b(?:no(?:body| one|-one)?|none)\s+(?:\w+\s+){0,3}?(?:was|were|has been|had been)\s+"
+    r"\b(?:no(?:body| one|-one)?|none)\s+(?:\w+\s+){0,3}?(?:was|were|is|are|has been|had been)\s+"
     r"(?:\w+\s+)?(?:hurt|injured|wounded|harmed)\b"
     r"|\b(?:caused|causing|there were|with|reported|inflicting|but|left|leaving|resulted in)"
     r"\s+no\s+(?:\w+\s+(?:or\s+)?)?(?:casualties|causalities|injuries|victims)\b"
@@ -69,6 +71,9 @@ _NONE_HARMED_RE = re.compile(
     r"|\bno\s+(?:casualties|causalities|injuries)\s+(?:were\s+)?(?:reported|caused)?"
     r"|\bwithout\s+(?:causing\s+|inflicting\s+|any\s+)*(?:casualties|causalities|injuries|victims)\b"
     r"|\bwithout\s+(?:to\s+)?hurt(?:ing)?\b"
+    # Translated Arabic press: "without causing human losses", "no human casualties".
+    r"|\b(?:no|without)\s+(?:causing\s+|inflicting\s+|leaving\s+|any\s+)*human\s+"
+    r"(?:losses|casualties|causalities)\b"
     r"|\bneither\s+dead\s+nor\s+(?:injured|wounded)\b"
     r"|^\s*no\s+(?:casualties|causalities|injuries)\b"
 )
@@ -81,11 +86,12 @@ _NONE_KILLED_RE = re.compile(
 _WORDS = frozenset(
     """kill killed killing kills dead died death deaths lives wounded wounding wounds injured
     injuring injuries injury hurt casualties casualty causalities toll victims harmed
-    fatalities loss""".split()  # noqa: SIM905
+    fatalities loss losses martyred martyr martyrs martyrdom unhurt unharmed uninjured
+    unscathed""".split()  # noqa: SIM905
 )
 _ACTIVE_WORDS = frozenset(
     """killing killed kills shot claimed death deaths wounding wounded injuring injured
-    injuries""".split()  # noqa: SIM905
+    injuries martyrdom""".split()  # noqa: SIM905
 )
 #: A word; an opening quote or bracket is not part of it ("“Thirteen were killed").
 _WORD_RE = re.compile(r"[^\s\"“‘(\[]\S*")
@@ -112,7 +118,7 @@ _LIST_OPENERS = frozenset(
 )
 _NONE_WORDS = frozenset(("no", "nobody", "none", "without", "neither", "not", "didn't", "failed"))
 _PASSIVE_WORDS = frozenset(
-    ("killed", "dead", "died", "lost", "injured", "wounded", "hurt", "suffered")
+    """killed dead died lost injured wounded hurt suffered martyred martyr martyrs""".split()  # noqa: SIM905
 )
 _PARENTHETICAL_RE = re.compile(
     r",\s*(?:including|among them|most of them|mostly)\b[^,.;]*,"
@@ -148,6 +154,8 @@ def find_casualties(text: str) -> list[Casualty]:
     lowered = text.translate(_ASCII_LOWER)
     found: list[Casualty] = []
     blanked = text
+    if not words.isdisjoint(_RANGE_WORDS):
+        blanked, lowered = _lower_bounds(blanked, lowered)
     if not words.isdisjoint(_NONE_WORDS):
         for pattern, kinds in ((_NONE_HARMED_RE, (KILLED, INJURED)), (_NONE_KILLED_RE, (KILLED,))):
             matches = list(pattern.finditer(lowered))
@@ -191,7 +199,69 @@ def find_casualties(text: str) -> list[Casualty]:
             if value is not None:
                 kind = KILLED if match.group("k") else INJURED
                 found.append(Casualty(match.start(), kind, value, match.group("approx") or ""))
+    if "of" in words and not words.isdisjoint(_DIED_LATER_WORDS):
+        found = _died_later(found, lowered)
+    if not words.isdisjoint(_UNHURT_WORDS) and not any(f.number for f in found):
+        for match in _UNHURT_RE.finditer(lowered):
+            found.extend(Casualty(match.start(), kind, 0, "") for kind in (KILLED, INJURED))
     return sorted(found)
+
+
+#: "between five and seven", "two to three", "two or three" (people): the lower bound.
+_RANGE_RE = re.compile(
+    rf"\bbetween\s+(?P<low>{NUMBER})\s+and\s+{NUMBER}\b"
+    rf"|\b(?P<from>{NUMBER})\s+(?:to|or)\s+(?!a\b|one\b){NUMBER}\b"
+)
+_RANGE_WORDS = frozenset(("between", "to", "or"))
+
+
+def _lower_bounds(text: str, lowered: str) -> tuple[str, str]:
+    """*text* and *lowered* with each range of numbers written as its lower bound, "at
+    least five" for "between five and seven" (same length: offsets hold)."""
+    for match in _RANGE_RE.finditer(lowered):
+        low = "low" if match.group("low") else "from"
+        start, end = match.span()
+        for name in ("text", "lowered"):
+            source = text if name == "text" else lowered
+            bound = f"at least {source[match.start(low) : match.end(low)]}".ljust(end - start)
+            if name == "text":
+                text = text[:start] + bound + text[end:]
+            else:
+                lowered = lowered[:start] + bound + lowered[end:]
+    return text, lowered
+
+
+#: "wounding three soldiers, one of whom later died": one of the wounded is counted dead.
+_DIED_LATER_RE = re.compile(
+    rf"\b(?P<num>{NUMBER})\s+of\s+(?:whom|them)\s+(?:\w+\s+){{0,2}}?"
+    r"(?:died|succumbed|passed away)\b"
+)
+_DIED_LATER_WORDS = frozenset(("died", "succumbed", "passed"))
+
+
+def _died_later(found: list[Casualty], lowered: str) -> list[Casualty]:
+    """*found* with the wounded who later died moved from the injured to the killed."""
+    for match in _DIED_LATER_RE.finditer(lowered):
+        died = parse_number(match.group("num"))
+        wounded = [f for f in found if f.kind == INJURED and f.position < match.start()]
+        if died is None or not wounded or wounded[-1].number <= died:
+            continue
+        last = wounded[-1]
+        found = [f._replace(number=f.number - died) if f is last else f for f in found]
+        killed = next((f for f in found if f.kind == KILLED), None)
+        if killed is None:
+            found.append(Casualty(match.start(), KILLED, died, ""))
+        else:
+            found = [f._replace(number=f.number + died) if f is killed else f for f in found]
+    return found
+
+
+#: "The drivers escaped unhurt": no one hurt, unless the text counts someone who was.
+_UNHURT_RE = re.compile(
+    r"\b(?:escaped|were|was|are|is|remained|survived)\s+(?:\w+\s+)?"
+    r"(?:unhurt|unharmed|uninjured|unscathed)\b"
+)
+_UNHURT_WORDS = frozenset(("unhurt", "unharmed", "uninjured", "unscathed"))
 
 
 def _ends_with_people(text: str) -> bool:

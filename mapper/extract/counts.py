@@ -46,7 +46,10 @@ _NOT_TITLE = frozenset(
     ["in", "at", "on", "near", "from", "and", "or", "of", "to", "by", "with", "while", "as"]
 )
 #: Whose people they were, after the list: "three members of the militia", "two of them".
-_OF_GROUP_RE = re.compile(r"\s+(?:of|from)\s+[^,;:]{1,60}?\s*")
+#: The group holds no verb: in "A member of the police was killed and two others were
+#: wounded" the list before "wounded" is "two others", not the member.
+_GROUP_TEXT = r"(?:(?!\b(?:was|were|is|are|has|had|have)\b)[^,;:])"
+_OF_GROUP_RE = re.compile(rf"\s+(?:of|from)\s+{_GROUP_TEXT}{{1,60}}?\s*")
 _ORDINALS = frozenset(["second", "third", "fourth", "fifth"])
 
 
@@ -135,9 +138,27 @@ def count_people(text: str, *, whole: bool = False, start: int = 0) -> tuple[int
     if not items:
         return None
     total, position = sum(item[0] for item in items), items[-1][1]
+    if _restated(text, items):
+        total = items[0][0]  # "two civilians, a woman and a child": two, not four
     if whole and not _runs_to_end(text, position):
         return None
     return total, position
+
+
+#: Nouns a list may restate person by person: "two civilians, a woman and a child".
+_GENERAL_NOUNS = frozenset(
+    """people persons civilians residents bystanders passers-by passersby children
+    citizens villagers individuals worshippers""".split()  # noqa: SIM905
+)
+
+
+def _restated(text: str, items: list[tuple[int, int, str]]) -> bool:
+    """Whether the items after the first, set off by a comma, name the first one's people
+    one by one: a count of a general noun they add up to."""
+    if len(items) < 3 or items[0][0] < 2 or "and" in items[1][2]:
+        return False
+    noun = text[: items[0][1]].rsplit(None, 1)[-1].lower()
+    return noun in _GENERAL_NOUNS and sum(item[0] for item in items[1:]) == items[0][0]
 
 
 def _runs_to_end(text: str, position: int) -> bool:
@@ -249,7 +270,9 @@ class PeopleLists:
 _RUN_RE = re.compile(r"\S+")
 #: What may start what :func:`_runs_to_end` accepts after a list: once the text after a
 #: list's end fails this, the list reaches no later verb either.
-_MAY_RUN_ON_RE = re.compile(r"[ ,]*|\s+(?:o|of|f|fr|fro|from)?|\s+(?:of|from)\s+[^,;:]{0,60}\s*")
+_MAY_RUN_ON_RE = re.compile(
+    rf"[ ,]*|\s+(?:o|of|f|fr|fro|from)?|\s+(?:of|from)\s+{_GROUP_TEXT}{{0,60}}\s*"
+)
 #: An item (a number, up to four words and a noun, or a name of up to nine words) and
 #: the separator after it are read within 12 runs of non-space characters from where it
 #: opens; this many leave a margin.
@@ -285,7 +308,9 @@ def _count_item(text: str, position: int) -> tuple[int | None, int]:
                 if not counted and (lowered.endswith("s") or lowered in COLLECTIVE_NOUNS):
                     break  # "the soldiers": how many is not said
                 return number, end
-            figure = None if counted else parse_number(lowered)
+            figure = parse_number(lowered)
+            if counted and figure is not None:
+                break  # "one hour later five people": the first number counts no one
             if figure is not None:
                 number, counted, end = figure, True, word.end()
                 continue
