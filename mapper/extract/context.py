@@ -58,7 +58,18 @@ SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:talks|summit|negotiat\w+|dialogue|delegations?|met with|agreement|deal)\b"
     ),
     "threat": re.compile(
-        r"\b(?:threat\w*|vow\w*|promis\w*|warn\w*|pledg\w*|planned visit|plans? to)\b",
+        r"\b(?:threat\w*|vow\w*|promis\w*|warn\w*|pledg\w*|planned visit|plans? to"
+        r"|(?:planning|planned|plotting|plotted|intending|intended) to)\b",
+    ),
+    # Weapons found before use: "found a cache of 12 rockets", "engineers defused a car
+    # bomb", "dismantled two explosive devices", "seized launchers".
+    "seizure": re.compile(
+        r"\b(?:caches?|defus(?:e|ed|es|ing)|dismantl(?:e|ed|es|ing)|confiscat\w*)\b"
+        # Not "IS seized most of Anbar": what was seized is a weapon.
+        r"|\bseiz(?:e|ed|es|ing)\s+(?:[\w-]+\s+){0,4}?(?:rockets?|launchers?|weapons|arms"
+        r"|explosives|ammunition|missiles?|drones?|mortars?|bombs?|devices?)\b"
+        r"|\b(?:rockets|launchers|weapons|arms|explosives|ammunition|missiles|drones|mortars"
+        r"|bombs|devices)\s+(?:[\w-]+\s+){0,3}?(?:were|was|had been|have been)\s+seized\b"
     ),
 }
 
@@ -93,7 +104,8 @@ _SKIP_PREFIXES: tuple[str, ...] = tuple(
     sometimes far withdr pull redeploy reposition hand transfer relocat repatriat blam accus
     pointed claimed denied invad invasion anniversar commemorat years year decade remember
     recall threat vow promis warn pledg planned plan talks summit negotiat dialogue delegation
-    met agreement deal refut baseless rumor rumour false suggest""".split()  # noqa: SIM905
+    met agreement deal refut baseless rumor rumour false suggest seiz cache defus dismantl
+    confiscat weapons planning plotting plotted intending intended""".split()  # noqa: SIM905
 )
 #: A word of a space-joined word set that begins with one of them: one search, not a
 #: ``startswith`` per word.

@@ -79,6 +79,12 @@ WEAPON_TERMS: dict[str, str] = {
     "small-arms fire": "gunfire",
     "machine-gun fire": "gunfire",
     "sniper": "gunfire",
+    # translated local news: "the attackers used light and medium weapons"
+    "light and medium weapons": "gunfire",
+    "medium and light weapons": "gunfire",
+    "light weapons": "gunfire",
+    "small arms": "gunfire",
+    "machine guns": "gunfire",
     # aircraft
     "air strike": "airstrike",
     "air strikes": "airstrike",
@@ -90,6 +96,10 @@ WEAPON_TERMS: dict[str, str] = {
     "warplane": "airstrike",
     "jets": "airstrike",
     "aircraft bombed": "airstrike",
+    "aircraft struck": "airstrike",
+    "aircraft hit": "airstrike",
+    "aircraft targeted": "airstrike",
+    "aircraft attacked": "airstrike",
     # A state's military "strikes" in Iraq are delivered from the air.
     "us strike": "airstrike",
     "us strikes": "airstrike",

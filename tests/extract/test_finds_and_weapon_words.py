@@ -1,0 +1,59 @@
+"""Weapons found before use are no attack; weapon words of translated and wire copy
+(docs/extraction.md, "Real news"). Each text is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import default_gazetteer
+from mapper import Report, extract_report
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return default_gazetteer()
+
+
+def rows(gaz, text: str) -> list[dict]:
+    return extract_report(Report("t", text, None, "2020-03-15", None, None, "t.md", None), gaz)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces found a cache of 12 Katyusha rockets and two launchers near Tarmiyah.",
+        "Engineers defused a car bomb left near a petrol station in Mosul on Sunday.",
+        "A bomb squad dismantled two explosive devices in the Rutba area on Sunday.",
+        "Police seized rockets and launchers in orchards near Balad on Sunday.",
+        "The find followed intelligence about a cell planning to fire rockets at Baghdad airport.",
+    ],
+)
+def test_weapons_found_seized_or_planned_make_no_incident(gaz, text):
+    assert rows(gaz, text) == []
+
+
+def test_a_town_seized_by_militants_is_not_a_weapons_find(gaz):
+    text = (
+        "A suicide bomber struck a checkpoint in Tarmiyah on Sunday, killing two soldiers. "
+        "The militants seized most of Anbar in 2014."
+    )
+    assert [(r["place_id"], r["date"]) for r in rows(gaz, text)] == [("tarmiyah", "2020-03-15")]
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        (
+            "U.S. aircraft hit a militia base at Jurf al-Sakhar on Sunday, killing eight.",
+            "airstrike",
+        ),
+        ("Aircraft struck a base at Jurf al-Sakhar early on Sunday.", "airstrike"),
+        (
+            "Militants attacked a post near Muqdadiya on Sunday with light and medium weapons.",
+            "gunfire",
+        ),
+    ],
+)
+def test_weapon_words_of_wire_and_translated_copy(gaz, text, weapon):
+    [row] = rows(gaz, text)
+    assert row["weapon"] == weapon
