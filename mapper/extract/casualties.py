@@ -61,7 +61,8 @@ _GROUP_WORDS = frozenset(
 _NONE_HARMED_RE = re.compile(
     r"\b(?:no(?:body| one|-one)?|none)\s+(?:\w+\s+){0,3}?(?:was|were|is|are|has been|had been)\s+"
     r"(?:\w+\s+)?(?:hurt|injured|wounded|harmed)\b"
-    r"|\b(?:caused|causing|there were|with|reported|inflicting|but|left|leaving|resulted in)"
+    r"|\b(?:caused|causing|there (?:were|are|have been)|with|reported|inflicting|but|left"
+    r"|leaving|resulted in)"
     r"\s+no\s+(?:\w+\s+(?:or\s+)?)?(?:casualties|causalities|injuries|victims)\b"
     r"|\b(?:did not|didn't|does not|failed to)\s+(?:\w+\s+)?(?:result in|cause|lead to|leave"
     r"|inflict|produce)\s+(?:any\s+)?(?:\w+\s+)?(?:casualties|causalities|injuries|victims)\b"
@@ -75,6 +76,7 @@ _NONE_HARMED_RE = re.compile(
     r"|\b(?:no|without)\s+(?:causing\s+|inflicting\s+|leaving\s+|any\s+)*human\s+"
     r"(?:losses|casualties|causalities)\b"
     r"|\bneither\s+dead\s+nor\s+(?:injured|wounded)\b"
+    r"|\b(?:hurting|harming|injuring|wounding)\s+no(?:body| one|-one)\b"
     r"|^\s*no\s+(?:casualties|causalities|injuries)\b"
 )
 #: "No one was killed", "No deaths were reported": killed zero only.
@@ -87,7 +89,7 @@ _WORDS = frozenset(
     """kill killed killing kills dead died death deaths lives wounded wounding wounds injured
     injuring injuries injury hurt casualties casualty causalities toll victims harmed
     fatalities loss losses martyred martyr martyrs martyrdom unhurt unharmed uninjured
-    unscathed""".split()  # noqa: SIM905
+    unscathed hurting harming""".split()  # noqa: SIM905
 )
 _ACTIVE_WORDS = frozenset(
     """killing killed kills shot claimed death deaths wounding wounded injuring injured

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 #: A place named by its kind alone: "three rockets landed inside the air base".
 _DEFINITE_KIND_RE = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+)?(?P<kind>air\s*base|base|camp|airport|embassy|consulate"
-    r"|(?:oil|gas)\s*field|refinery|dam)\b",
+    r"\bthe\s+(?:[\w-]+\s+)?(?P<kind>air\s*base|airfield|base|camp|airport|embassy"
+    r"|consulate|(?:oil|gas)\s*field|field|refinery|dam)\b",
     re.IGNORECASE,
 )
 
@@ -32,6 +32,8 @@ def _kind_fits(place: Place, kind: str) -> bool:
         return place.kind == "military base" or "air base" in name
     if kind == "airport":
         return place.kind == "airport" or "airport" in name
+    if kind == "airfield":  # a military airfield or an airport
+        return place.kind in ("military base", "airport") or "airfield" in name
     return kind.replace("field", " field").replace("  ", " ") in name
 
 

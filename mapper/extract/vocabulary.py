@@ -170,6 +170,7 @@ TARGET_TERMS: dict[str, str] = {
     "bases": "base",
     "air base": "base",
     "airbase": "base",
+    "airfield": "base",
     "camp": "base",
     "barracks": "base",
     "airport": "airport",

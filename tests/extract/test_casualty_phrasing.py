@@ -106,3 +106,10 @@ def test_a_count_restated_person_by_person_is_counted_once(gaz):
 def test_a_number_before_another_counts_no_one(gaz):
     text = "Rockets hit Balad air base on Sunday. One hour later five people were killed there."
     assert figures(gaz, text)[0] == 5
+
+
+@pytest.mark.parametrize(
+    "phrase", ["damaging a hangar but hurting no one", "damaging a hangar. There are no casualties"]
+)
+def test_hurting_no_one_and_there_are_no_casualties_are_nobody_hurt(gaz, phrase):
+    assert figures(gaz, f"Three rockets struck Balad air base on Sunday, {phrase}.") == (0, 0)

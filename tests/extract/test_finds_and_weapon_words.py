@@ -57,3 +57,19 @@ def test_a_town_seized_by_militants_is_not_a_weapons_find(gaz):
 def test_weapon_words_of_wire_and_translated_copy(gaz, text, weapon):
     [row] = rows(gaz, text)
     assert row["weapon"] == weapon
+
+
+def test_the_field_and_the_airfield_are_the_sites_the_story_named():
+    gaz = default_gazetteer()
+    text = (
+        "The Khor Mor gas field supplies most of the region's gas. Its operator asked for "
+        "better protection.\n\n"
+        "May 3 - A single rocket hits an empty plot inside the field's fence.\n\n"
+        "The nearby airfield, known as Qayyarah West, is a reminder of the war. Last October, "
+        "three rockets struck inside the airfield, damaging a hangar."
+    )
+    got = [(r["place_id"], r["date"], r["target"]) for r in rows(gaz, text)]
+    assert got == [
+        ("khor-mor-gas-field", "2019-05-03", "energy"),  # May 3 before 15 March 2020
+        ("qayyarah-west", "2019-10", "base"),
+    ]
