@@ -230,6 +230,15 @@ _COMES_AFTER_RE = re.compile(
 )
 
 
+#: Where the wounded were taken: "the wounded were transferred to the Balad general
+#: hospital", "taken to a hospital in Samarra".
+_HOSPITAL_RE = re.compile(
+    r"\b(?:taken|transferred|rushed|evacuated|transported|admitted|brought|moved|sent)"
+    r"\s+(?:\w+\s+){0,2}?to\s+[^,.;]{0,60}?\bhospitals?\b(?:\s+in\s+[^,.;]{1,40})?",
+    re.IGNORECASE,
+)
+
+
 def excluded_spans(clause: str) -> list[tuple[int, int]]:
     """Character spans of *clause* whose places were not attacked."""
     # Each pattern needs one of its words: a cheap test before each.
@@ -245,6 +254,8 @@ def excluded_spans(clause: str) -> list[tuple[int, int]]:
             for m in _COMES_AFTER_RE.finditer(clause)
             if attack_strength(m.group()) != ATTACK  # "came two days after jets bombed X"
         )
+    if "hospital" in words or "hospitals" in words:
+        spans.extend(m.span() for m in _HOSPITAL_RE.finditer(clause))
     if not words.isdisjoint(SPEAKER_WORDS) and attack_strength(clause):
         # Where the speaker is was not hit, unless the clause says so.
         spans.extend(m.span() for m in _SPEAKER_PLACE_RE.finditer(clause))

@@ -73,3 +73,12 @@ def test_the_field_and_the_airfield_are_the_sites_the_story_named():
         ("khor-mor-gas-field", "2019-05-03", "energy"),  # May 3 before 15 March 2020
         ("qayyarah-west", "2019-10", "base"),
     ]
+
+
+def test_the_hospital_the_wounded_were_taken_to_was_not_attacked():
+    gaz = default_gazetteer()
+    text = (
+        "A suicide bomber struck an army checkpoint in Tarmiyah on Sunday, killing four "
+        "soldiers, and the wounded were transferred to the Balad general hospital."
+    )
+    assert [r["place_id"] for r in rows(gaz, text)] == ["tarmiyah"]
