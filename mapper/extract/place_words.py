@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 NEAR_RE = re.compile(
-    r"\b(?:near|nearby|outside|close to|outskirts of|edge of|vicinity of|"
+    r"\b(?:near|nearby|outside|close to|outskirts of|edge of|vicinity of|entrances? of"
+    r"|gates? of|approaches to|environs of|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of|(?:km|kilometres|kilometers|miles)"
     r" (?:from|of))\b[^.,;:]{0,45}$"
     # "around" only right before the place: "around 18 rockets hit Camp Taji" is a count.
@@ -51,7 +52,7 @@ DISTRICT_WORD_RE = re.compile(r"\s+district\b(?!\s+(?:council|court|office|polic
 #: Words one of which "near ..." or "west of ..." needs: a cheap test first.
 NEAR_KEYS = tuple(
     """near outside close outskirts edge vicinity around north south east west km kilomet
-    miles belong affiliated attached""".split()  # noqa: SIM905
+    miles belong affiliated attached entrance gate approaches environs""".split()  # noqa: SIM905
 )
 NEAR_KEY_RE = re.compile("|".join(NEAR_KEYS))
 AWAY_RE = re.compile(r"\b(?:away|missed|short of)\b", re.IGNORECASE)
@@ -60,5 +61,6 @@ AWAY_RE = re.compile(r"\b(?:away|missed|short of)\b", re.IGNORECASE)
 #: regions"): along it or around it, not the place itself.
 ALONG_RE = re.compile(
     r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?){0,3}"
-    r"(?:-[A-Z][\w'’-]*)?\s+(?:highway|road|motorway|expressway|areas?|regions?)\b"
+    r"(?:-[A-Z][\w'’-]*)?\s+(?:highway|road|motorway|expressway|areas?|regions?"
+    r"|(?:refugee|IDP|displacement|displaced people's)\s+camps?)\b"
 )

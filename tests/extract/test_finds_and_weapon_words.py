@@ -82,3 +82,17 @@ def test_the_hospital_the_wounded_were_taken_to_was_not_attacked():
         "soldiers, and the wounded were transferred to the Balad general hospital."
     )
     assert [r["place_id"] for r in rows(gaz, text)] == ["tarmiyah"]
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "at the northern entrance of Tarmiyah",
+        "at the gates of Tarmiyah",
+        "in the Makhmour refugee camp",
+    ],
+)
+def test_an_entrance_or_a_camp_named_for_a_town_is_near_it(where):
+    gaz = default_gazetteer()
+    [row] = rows(gaz, f"A suicide bomber blew himself up {where} on Sunday, killing four.")
+    assert row["geo_precision"] == 2
