@@ -157,6 +157,9 @@ _ANOTHER_OF_THE_KIND_RE = re.compile(
 )
 
 
+_NOT_FIRED = frozenset(("ied", "gunfire"))
+
+
 def _row(incident: Incident, document: Document) -> dict[str, Any]:
     place = incident.hit.place
     texts = incident.texts
@@ -176,7 +179,8 @@ def _row(incident: Incident, document: Document) -> dict[str, Any]:
         "longitude": place.longitude,
         "geo_precision": incident.hit.precision,
         "weapon": weapon,
-        "projectiles": count_projectiles(incident.figure_texts),
+        # Bombs are planted and guns fired, not projectiles: a count near them is another's.
+        "projectiles": None if weapon in _NOT_FIRED else count_projectiles(incident.figure_texts),
         "killed": killed,
         "injured": injured,
         "target": best_target(targets) or best_target(find_targets(place.name)),

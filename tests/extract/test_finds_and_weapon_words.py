@@ -96,3 +96,12 @@ def test_an_entrance_or_a_camp_named_for_a_town_is_near_it(where):
     gaz = default_gazetteer()
     [row] = rows(gaz, f"A suicide bomber blew himself up {where} on Sunday, killing four.")
     assert row["geo_precision"] == 2
+
+
+def test_a_bomb_or_gunfire_incident_counts_no_projectiles():
+    gaz = default_gazetteer()
+    text = (
+        "A roadside bomb exploded beside a convoy near Diwaniyah on Sunday. "
+        "Three rockets were later launched towards the airport."
+    )
+    assert [(r["weapon"], r["projectiles"]) for r in rows(gaz, text)] == [("ied", None)]
