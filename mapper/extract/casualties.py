@@ -210,26 +210,30 @@ def find_casualties(text: str) -> list[Casualty]:
 
 
 #: "between five and seven", "two to three", "two or three" (people): the lower bound.
-_RANGE_RE = re.compile(
-    rf"\bbetween\s+(?P<low>{NUMBER})\s+and\s+{NUMBER}\b"
-    rf"|\b(?P<from>{NUMBER})\s+(?:to|or)\s+(?!a\b|one\b){NUMBER}\b"
-)
+#: Found from the joining word (a literal the scan finds fast), then the numbers beside it.
+_RANGE_JOIN_RE = re.compile(r" (?:to|or|and) ")
+_RANGE_LOW_RE = re.compile(rf"(?:\bbetween\s+)?\b(?P<low>{NUMBER})$")
+_RANGE_HIGH_RE = re.compile(rf"(?!a\b|one\b){NUMBER}\b")
 _RANGE_WORDS = frozenset(("between", "to", "or"))
 
 
 def _lower_bounds(text: str, lowered: str) -> tuple[str, str]:
     """*text* and *lowered* with each range of numbers written as its lower bound, "at
     least five" for "between five and seven" (same length: offsets hold)."""
-    for match in _RANGE_RE.finditer(lowered):
-        low = "low" if match.group("low") else "from"
-        start, end = match.span()
-        for name in ("text", "lowered"):
-            source = text if name == "text" else lowered
-            bound = f"at least {source[match.start(low) : match.end(low)]}".ljust(end - start)
-            if name == "text":
-                text = text[:start] + bound + text[end:]
-            else:
-                lowered = lowered[:start] + bound + lowered[end:]
+    for join in _RANGE_JOIN_RE.finditer(lowered):
+        word = lowered[lowered.rfind(" ", 0, join.start()) + 1 : join.start()]
+        if not (word[:1].isdigit() or word.split("-")[0] in NUMBER_WORDS):
+            continue  # the cheap test: a number must end right before the joining word
+        low = _RANGE_LOW_RE.search(lowered, max(0, join.start() - 30), join.start())
+        high = _RANGE_HIGH_RE.match(lowered, join.end())
+        if low is None or high is None:
+            continue
+        if join.group() == " and " and not low.group().startswith("between"):
+            continue  # "five and seven" alone is a list
+        start, end = low.start(), high.end()
+        bound = f"at least {text[low.start('low') : low.end('low')]}".ljust(end - start)
+        text = text[:start] + bound + text[end:]
+        lowered = lowered[:start] + bound.lower() + lowered[end:]
     return text, lowered
 
 

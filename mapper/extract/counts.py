@@ -308,7 +308,8 @@ def _count_item(text: str, position: int) -> tuple[int | None, int]:
                 if not counted and (lowered.endswith("s") or lowered in COLLECTIVE_NOUNS):
                     break  # "the soldiers": how many is not said
                 return number, end
-            figure = parse_number(lowered)
+            maybe_number = lowered[:1].isdigit() or lowered.split("-")[0] in NUMBER_WORDS
+            figure = parse_number(lowered) if maybe_number else None
             if counted and figure is not None:
                 break  # "one hour later five people": the first number counts no one
             if figure is not None:
