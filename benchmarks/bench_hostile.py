@@ -184,6 +184,16 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "accusations": _run(
         "", "They accused militias of a strike on Monday that killed 2 in Balad. ", ""
     ),
+    # The casualty phrasings of translated and wire copy, in one clause without end.
+    "ranges of people": _run(
+        "Rockets hit Balad, wounding ", "between five and seven or two to three ", "soldiers."
+    ),
+    "wounded who died": _run(
+        "A bomb hit Baquba, ", "wounding three soldiers, one of whom later died, ", "police said."
+    ),
+    "hospitals": _run(
+        "A bomb hit Baquba", " and the wounded were taken to a hospital in Balad", "."
+    ),
 }
 
 

@@ -220,21 +220,27 @@ _RANGE_WORDS = frozenset(("between", "to", "or"))
 def _lower_bounds(text: str, lowered: str) -> tuple[str, str]:
     """*text* and *lowered* with each range of numbers written as its lower bound, "at
     least five" for "between five and seven" (same length: offsets hold)."""
+    cuts: list[tuple[int, int, str]] = []  # (start, end, lower bound written out)
     for join in _RANGE_JOIN_RE.finditer(lowered):
         word = lowered[lowered.rfind(" ", 0, join.start()) + 1 : join.start()]
         if not (word[:1].isdigit() or word.split("-")[0] in NUMBER_WORDS):
             continue  # the cheap test: a number must end right before the joining word
         low = _RANGE_LOW_RE.search(lowered, max(0, join.start() - 30), join.start())
         high = _RANGE_HIGH_RE.match(lowered, join.end())
-        if low is None or high is None:
+        if low is None or high is None or (cuts and low.start() < cuts[-1][1]):
             continue
         if join.group() == " and " and not low.group().startswith("between"):
             continue  # "five and seven" alone is a list
-        start, end = low.start(), high.end()
-        bound = f"at least {text[low.start('low') : low.end('low')]}".ljust(end - start)
-        text = text[:start] + bound + text[end:]
-        lowered = lowered[:start] + bound.lower() + lowered[end:]
-    return text, lowered
+        bound = f"at least {text[low.start('low') : low.end('low')]}"
+        cuts.append((low.start(), high.end(), bound.ljust(high.end() - low.start())))
+    if not cuts:
+        return text, lowered
+    written, lowered_parts, at = [], [], 0
+    for start, end, bound in cuts:  # pieces joined once: a run of ranges stays linear
+        written += [text[at:start], bound]
+        lowered_parts += [lowered[at:start], bound.lower()]
+        at = end
+    return "".join([*written, text[at:]]), "".join([*lowered_parts, lowered[at:]])
 
 
 #: "wounding three soldiers, one of whom later died": one of the wounded is counted dead.
@@ -247,18 +253,22 @@ _DIED_LATER_WORDS = frozenset(("died", "succumbed", "passed"))
 
 def _died_later(found: list[Casualty], lowered: str) -> list[Casualty]:
     """*found* with the wounded who later died moved from the injured to the killed."""
+    found = sorted(found)
+    injured = [i for i, f in enumerate(found) if f.kind == INJURED]
+    starts = [found[i].position for i in injured]
+    killed = next((i for i, f in enumerate(found) if f.kind == KILLED), None)
     for match in _DIED_LATER_RE.finditer(lowered):
         died = parse_number(match.group("num"))
-        wounded = [f for f in found if f.kind == INJURED and f.position < match.start()]
-        if died is None or not wounded or wounded[-1].number <= died:
+        before = bisect_left(starts, match.start()) - 1  # the figure the clause is about
+        if died is None or before < 0 or found[injured[before]].number <= died:
             continue
-        last = wounded[-1]
-        found = [f._replace(number=f.number - died) if f is last else f for f in found]
-        killed = next((f for f in found if f.kind == KILLED), None)
+        wounded = injured[before]
+        found[wounded] = found[wounded]._replace(number=found[wounded].number - died)
         if killed is None:
             found.append(Casualty(match.start(), KILLED, died, ""))
+            killed = len(found) - 1
         else:
-            found = [f._replace(number=f.number + died) if f is killed else f for f in found]
+            found[killed] = found[killed]._replace(number=found[killed].number + died)
     return found
 
 
