@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from mapper.cli.extract import add_published_option
 from mapper.cli.inputs import PATHS_HELP, add_filter_options, add_strict_option
+from mapper.cli.outputs import dataset_folder, table_path
 from mapper.cli.progress import counted, phase
 from mapper.cli.render import add_map_options, save_map
 from mapper.cli.scale_options import add_scale_options
@@ -31,9 +31,10 @@ def register(subparsers: Any) -> None:
     build.add_argument("paths", nargs="+", metavar="PATH", help=PATHS_HELP)
     build.add_argument(
         "--incidents",
-        type=Path,
+        type=table_path,
         metavar="FILE",
-        help="also write the incident table (.csv, .geojson, .jsonl, .xlsx, .kml, .parquet)",
+        help="also write the incident table (.csv, .geojson, .jsonl, .xlsx, .kml, .parquet; "
+        "NAME.parquet/ writes a folder of Parquet parts)",
     )
     build.add_argument("--no-merge", action="store_true", help="one marker per mention")
     build.add_argument(
@@ -49,6 +50,12 @@ def register(subparsers: Any) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     """Run ``mapper build``; return the exit status."""
+    with dataset_folder(args.incidents):
+        return _run_build(args)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    """Run ``mapper build`` once the table's folder, if one is asked for, is there."""
     from mapper.cli.extract import extract_for_cli
     from mapper.table import write_incidents
 

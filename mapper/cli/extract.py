@@ -29,7 +29,7 @@ from mapper.cli.inputs import (
     check_paths,
     check_strict,
 )
-from mapper.cli.outputs import add_format_option, write_table
+from mapper.cli.outputs import add_format_option, dataset_folder, table_path, write_table
 from mapper.cli.progress import counted, phase
 from mapper.cli.scale_options import (
     add_scale_options,
@@ -67,10 +67,10 @@ def register(subparsers: Any) -> None:
         "-o",
         "--output",
         required=True,
-        type=Path,
+        type=table_path,
         metavar="FILE",
         help="the table to write; its extension picks the format (.csv, .geojson, .jsonl, "
-        ".xlsx, .kml, .parquet)",
+        ".xlsx, .kml, .parquet; NAME.parquet/ writes a folder of Parquet parts)",
     )
     parser.add_argument(
         "--no-merge", action="store_true", help="keep one row per mention, unmerged"
@@ -111,6 +111,12 @@ def _publication_date(value: str) -> str:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Run ``mapper extract``; return the exit status."""
+    with dataset_folder(args.output):
+        return _run_extract(args)
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    """Run ``mapper extract`` once the output folder, if one is asked for, is there."""
     if streams(args):
         return run_streaming(args)
     result = extract_for_cli(args, command="extract", table=args.output)

@@ -16,10 +16,13 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mapper.errors import MapperError
 from mapper.table import WEAPONS, date_period, filter_incidents
+
+if TYPE_CHECKING:
+    from mapper.extract import Tally
 
 #: What PATH may be, for the commands' help.
 PATHS_HELP = (
@@ -74,7 +77,7 @@ def add_strict_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def check_strict(args: argparse.Namespace, outcomes: Sequence[Any]) -> None:
+def check_strict(args: argparse.Namespace, outcomes: Sequence[Any] | Tally) -> None:
     """Stop a ``--strict`` run that could not use every input.
 
     Raises
@@ -82,7 +85,9 @@ def check_strict(args: argparse.Namespace, outcomes: Sequence[Any]) -> None:
     StrictError
         When ``args.strict`` is set and an outcome is ``unreadable`` or ``failed``.
     """
-    bad = [o for o in outcomes if o.status in ("unreadable", "failed")]
+    from mapper.extract import named_outcomes
+
+    bad = named_outcomes(outcomes)
     if getattr(args, "strict", False) and bad:
         inputs = "input" if len(bad) == 1 else "inputs"
         raise StrictError(f"{len(bad)} {inputs} could not be used (--strict); nothing written")

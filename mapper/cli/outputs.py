@@ -1,13 +1,19 @@
-"""``mapper extract --format table|acled``: which columns the table file gets.
+"""Where and how the commands write a table: ``--format table|acled``, Parquet folders.
 
 ``table`` (the default) writes the incident table itself; ``acled`` writes the same
 incidents in ACLED's column layout (:func:`mapper.table.write_acled`), with the
 governorate and district of each place taken from the gazetteer.
+
+A table path ending in ``.parquet/`` (:func:`table_path`) names a Parquet folder
+(:mod:`mapper.table.dataset`), which :func:`dataset_folder` makes when it is not there.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +37,36 @@ def add_format_option(parser: argparse.ArgumentParser) -> None:
         help="the columns to write: the incident table (default) or ACLED's layout "
         "(event_id_cnty, event_date, ... fatalities; see docs/reports.md for the mapping)",
     )
+
+
+class FolderPath(type(Path())):  # type: ignore[misc]
+    """A table path given with a trailing slash: a folder is meant."""
+
+
+def table_path(value: str) -> Path:
+    """The table path *value* names; ``name.parquet/`` gives a :class:`FolderPath`."""
+    if value.endswith(("/", os.sep)) and Path(value).suffix.lower() == ".parquet":
+        return FolderPath(value)
+    return Path(value)
+
+
+@contextlib.contextmanager
+def dataset_folder(path: Path | None) -> Iterator[None]:
+    """Make the Parquet folder *path* asks for (``name.parquet/``) if nothing is there,
+    so that the table is written into it; removed again if the run leaves it empty."""
+    if not isinstance(path, FolderPath) or os.path.lexists(path):
+        yield
+        return
+    try:
+        path.mkdir()
+    except OSError:  # the writer says why it cannot write there
+        yield
+        return
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            path.rmdir()  # only when empty: a written table has a part file at least
 
 
 def write_table(incidents: Any, path: Path, layout: str, gazetteer: Gazetteer) -> None:

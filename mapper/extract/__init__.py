@@ -25,21 +25,31 @@ schema. Reading order inside a report (``report``, :func:`extract_report`):
 
 Over many reports, ``pipeline`` runs the per-report step and accounts for every report
 (:func:`extract`, :func:`run_extraction`, :func:`format_summary`,
-:func:`problem_lines`); ``publication`` checks each report's dates against its
+:func:`problem_lines`, and a :class:`Tally` of outcomes for a run too long to keep
+each one, :func:`named_outcomes`); ``publication`` checks each report's dates against its
 publication date (relative dates left unresolved, none after publication).
 ``unmatched`` lists place-like names the gazetteer lacks
 (:func:`unmatched_names`), for curation.
 """
 
 from mapper.extract.dates import resolve_date
-from mapper.extract.pipeline import extract, format_summary, problem_lines, run_extraction
+from mapper.extract.pipeline import (
+    Tally,
+    extract,
+    format_summary,
+    named_outcomes,
+    problem_lines,
+    run_extraction,
+)
 from mapper.extract.report import extract_report
 from mapper.extract.unmatched import unmatched_names
 
 __all__ = [
+    "Tally",
     "extract",
     "extract_report",
     "format_summary",
+    "named_outcomes",
     "problem_lines",
     "resolve_date",
     "run_extraction",

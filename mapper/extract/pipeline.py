@@ -61,6 +61,55 @@ class Outcome:
         return f"{self.path}:{self.line}" if self.line is not None else self.path
 
 
+@dataclass(slots=True)
+class Tally:
+    """Outcomes counted instead of kept: what a summary needs of a run too long to hold
+    an outcome a report.
+
+    ``counts`` has the outcomes of each status, ``incidents`` their incidents, and
+    ``named`` the outcomes a summary names (``unreadable`` and ``failed``), in order.
+    ``len()`` is the number of outcomes counted.
+    """
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    incidents: int = 0
+    named: list[Outcome] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, outcomes: Iterable[Outcome]) -> Tally:
+        """The tally of *outcomes*."""
+        tally = cls()
+        for outcome in outcomes:
+            tally.add(outcome)
+        return tally
+
+    def add(self, outcome: Outcome) -> None:
+        """Count *outcome*, keeping it if a summary names it."""
+        self.counts[outcome.status] += 1
+        self.incidents += outcome.n_incidents
+        if outcome.status in _NAMED:
+            self.named.append(outcome)
+
+    def extend(self, later: Tally) -> None:
+        """Count the outcomes of *later*, which come after these."""
+        for status, count in later.counts.items():
+            self.counts[status] += count
+        self.incidents += later.incidents
+        self.named.extend(later.named)
+
+    @property
+    def n_reports(self) -> int:
+        """Reports that were read (whatever they gave)."""
+        return len(self) - self.counts["unreadable"]
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+
+#: The statuses of the outcomes a summary names one by one.
+_NAMED = ("unreadable", "failed")
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """The result of a run: the raw incident table and one outcome per input."""
@@ -220,8 +269,12 @@ def _progress(
             yield item
 
 
-def format_summary(outcomes: Sequence[Outcome], warnings: Sequence[ReportError] = ()) -> str:
+def format_summary(
+    outcomes: Sequence[Outcome] | Tally, warnings: Iterable[ReportError] = ()
+) -> str:
     """Describe a run in a few lines: counts, then each input that gave nothing.
+
+    *outcomes* may be a :class:`Tally` of them, as a streamed run keeps.
 
     Examples
     --------
@@ -230,32 +283,35 @@ def format_summary(outcomes: Sequence[Outcome], warnings: Sequence[ReportError] 
     2 reports: 1 with incidents (2 incidents), 0 with none, 1 unreadable
     b.csv:4: unreadable: no report text
     """
-    counts = {status: 0 for status in STATUSES}
-    for outcome in outcomes:
-        counts[outcome.status] += 1
-    incidents = sum(outcome.n_incidents for outcome in outcomes)
+    tally = outcomes if isinstance(outcomes, Tally) else Tally.of(outcomes)
+    counts = tally.counts
     head = (
-        f"{_plural(len(outcomes), 'report')}: {counts['incidents']} with incidents "
-        f"({_plural(incidents, 'incident')}), {counts['none']} with none, "
+        f"{_plural(len(tally), 'report')}: {counts['incidents']} with incidents "
+        f"({_plural(tally.incidents, 'incident')}), {counts['none']} with none, "
         f"{counts['unreadable']} unreadable"
     )
     if counts["failed"]:
         head += f", {counts['failed']} failed"
-    lines = [head, *problem_lines(outcomes, warnings)]
+    lines = [head, *problem_lines(tally, warnings)]
     return "\n".join(lines)
 
 
-def problem_lines(outcomes: Sequence[Outcome], warnings: Sequence[ReportError] = ()) -> list[str]:
+def problem_lines(
+    outcomes: Sequence[Outcome] | Tally, warnings: Iterable[ReportError] = ()
+) -> list[str]:
     """One ``path:line: status: reason`` line per input that gave nothing, then warnings."""
-    lines = [
-        f"{outcome.where}: {outcome.status}: {outcome.reason}"
-        for outcome in outcomes
-        if outcome.status in ("unreadable", "failed")
-    ]
+    lines = [f"{o.where}: {o.status}: {o.reason}" for o in named_outcomes(outcomes)]
     for warning in warnings:
         where = f"{warning.path}:{warning.line}" if warning.line is not None else warning.path
         lines.append(f"{where}: warning: {warning.reason}")
     return [_printable(line) for line in lines]
+
+
+def named_outcomes(outcomes: Sequence[Outcome] | Tally) -> list[Outcome]:
+    """The outcomes of inputs that gave nothing (``unreadable``, ``failed``), in order."""
+    if isinstance(outcomes, Tally):
+        return outcomes.named
+    return [outcome for outcome in outcomes if outcome.status in _NAMED]
 
 
 def _printable(line: str) -> str:

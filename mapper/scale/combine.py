@@ -19,6 +19,8 @@ from typing import Any, Protocol
 import pandas as pd
 
 from mapper.errors import ReportError
+from mapper.extract import Tally
+from mapper.scale.ledger import Ledger
 from mapper.scale.partition import PartResult, Problem, incident_meta, unreadable_outcomes
 
 
@@ -30,10 +32,10 @@ class ExtractionResult(Protocol):
     def incidents(self) -> pd.DataFrame: ...
 
     @property
-    def outcomes(self) -> Sequence[Any]: ...
+    def outcomes(self) -> Sequence[Any] | Tally: ...
 
     @property
-    def warnings(self) -> Sequence[ReportError]: ...
+    def warnings(self) -> Iterable[ReportError]: ...
 
     @property
     def n_reports(self) -> int: ...
@@ -45,16 +47,20 @@ class CorpusExtraction:
 
     ``incidents`` is the raw table, ``outcomes`` one ``Outcome`` per input (the
     unreadable ones first, then each report in reading order) and ``warnings`` what
-    reports lost; :func:`~mapper.extract.format_summary` prints them.
+    reports lost; :func:`~mapper.extract.format_summary` prints them. A streamed run
+    gives a :class:`~mapper.extract.Tally` of the outcomes instead, and its warnings
+    read back from disk (:class:`~mapper.scale.ledger.SpooledWarnings`).
     """
 
     incidents: pd.DataFrame
-    outcomes: list[Any] = field(default_factory=list)
-    warnings: list[ReportError] = field(default_factory=list)
+    outcomes: list[Any] | Tally = field(default_factory=list)
+    warnings: Iterable[ReportError] = field(default_factory=list)
 
     @property
     def n_reports(self) -> int:
         """Reports that were read (whatever they gave)."""
+        if isinstance(self.outcomes, Tally):
+            return self.outcomes.n_reports
         return sum(outcome.status != "unreadable" for outcome in self.outcomes)
 
 
@@ -81,42 +87,54 @@ def combine_parts(
 
 class PartCombiner:
     """Part results taken one at a time, in reading order: :func:`combine_parts` for a
-    caller that writes each part's rows as they come instead of holding them."""
+    caller that writes each part's rows as they come instead of holding them.
+
+    With *keep_outcomes* false, the outcomes are counted (a :class:`~mapper.extract.Tally`
+    keeps those a summary names) and the warnings go to disk with the first use of each
+    id (:class:`~mapper.scale.ledger.Ledger`): what is held does not grow with the reports.
+    """
 
     def __init__(
-        self, *, problems: Iterable[ReportError] = (), warnings: Iterable[ReportError] = ()
+        self,
+        *,
+        problems: Iterable[ReportError] = (),
+        warnings: Iterable[ReportError] = (),
+        keep_outcomes: bool = True,
     ) -> None:
         self.problems = _Unique(problems)
         self.warnings = _Unique(warnings)
-        # id -> the outcome of its first use (kept anyway), not its place as text: a
-        # streamed run holds this for every report.
-        self.first_use: dict[str, Any] = {}
-        self.outcomes: list[Any] = []
+        self.outcomes: list[Any] | None = [] if keep_outcomes else None
+        self.tally = Tally()
+        self._ledger = Ledger()
 
     def add(self, result: PartResult) -> pd.DataFrame:
         """Account for a part's reports; its incident rows, without those of reports
         whose id an earlier part used."""
         # A part names its own first use of an id it holds twice; an earlier part's is
         # the first use of the run.
-        first_use = self.first_use
+        ids = {o.report_id for o in result.outcomes}
+        ids.update(filter(None, (_named_id(reason) for _, reason, _ in result.problems)))
+        earlier = self._ledger.first_uses(ids)
         part_problems = [
-            ReportError(path, _first_of_run(reason, first_use), line=line)
+            ReportError(path, _first_of_run(reason, earlier), line=line)
             for path, reason, line in result.problems
         ]
         ranks = {name: rank for rank, name in enumerate(result.files)}
         dropped: set[str] = set()
+        uses: dict[str, str] = {}
         for outcome in result.outcomes:
-            first = first_use.get(outcome.report_id)
+            first = earlier.get(outcome.report_id) or uses.get(outcome.report_id)
             if first is None:
-                first_use[outcome.report_id] = outcome
-                self.outcomes.append(outcome)
+                uses[outcome.report_id] = outcome.where
+                self._account(outcome)
                 continue
             reason = (
-                f"duplicate report id {outcome.report_id!r} (first used by {first.where}); "
+                f"duplicate report id {outcome.report_id!r} (first used by {first}); "
                 "not read: rename the file or give it its own id"
             )
             _insert(part_problems, ReportError(outcome.path, reason, line=outcome.line), ranks)
             dropped.add(outcome.report_id)
+        self._ledger.use(uses.items())
         self.problems.extend(part_problems)
         self.warnings.extend(
             ReportError(path, reason, line=line) for path, reason, line in result.warnings
@@ -124,14 +142,27 @@ class PartCombiner:
         frame = result.incidents
         return frame[~frame["report_id"].isin(dropped)] if dropped else frame
 
+    def _account(self, outcome: Any) -> None:
+        """Keep or count the outcome of a report read."""
+        if self.outcomes is not None:
+            self.outcomes.append(outcome)
+            return
+        self.tally.add(outcome)
+        if outcome.warnings:
+            where = outcome.path, outcome.line
+            self._ledger.warn(ReportError(where[0], w, line=where[1]) for w in outcome.warnings)
+
     def extraction(self, incidents: pd.DataFrame) -> CorpusExtraction:
         """The extraction of every part added, with *incidents* as its table."""
+        unreadable = unreadable_outcomes(self.problems.items)
         outcomes = self.outcomes
+        if outcomes is None:
+            tally = Tally.of(unreadable)
+            tally.extend(self.tally)
+            return CorpusExtraction(incidents, tally, self._ledger.warnings(self.warnings.items))
         figures = [ReportError(o.path, w, line=o.line) for o in outcomes for w in o.warnings]
         return CorpusExtraction(
-            incidents,
-            [*unreadable_outcomes(self.problems.items), *outcomes],
-            [*self.warnings.items, *figures],
+            incidents, [*unreadable, *outcomes], [*self.warnings.items, *figures]
         )
 
 
@@ -165,17 +196,25 @@ class _Unique:
 _DUPLICATE = re.compile(r"^duplicate report id (?P<id>.+?) \(first used by (?P<where>.+?)\); ")
 
 
-def _first_of_run(reason: str, first_use: dict[str, Any]) -> str:
-    """*reason*, naming the run's first use of a duplicate id when an earlier part had it."""
+def _named_id(reason: str) -> str | None:
+    """The report id a duplicate-id problem names, or None."""
     found = _DUPLICATE.match(reason)
     if found is None:
-        return reason
+        return None
     try:
         report_id = ast.literal_eval(found["id"])
     except (ValueError, SyntaxError):
-        return reason
-    first = first_use.get(report_id) if isinstance(report_id, str) else None
+        return None
+    return report_id if isinstance(report_id, str) else None
+
+
+def _first_of_run(reason: str, first_use: dict[str, str]) -> str:
+    """*reason*, naming the run's first use of a duplicate id when an earlier part had it."""
+    report_id = _named_id(reason)
+    first = None if report_id is None else first_use.get(report_id)
     if first is None:
         return reason
+    found = _DUPLICATE.match(reason)
+    assert found is not None  # _named_id found it
     start, end = found.span("where")
-    return reason[:start] + first.where + reason[end:]
+    return reason[:start] + first + reason[end:]

@@ -68,14 +68,18 @@ def extract_corpus(
         soon as they are in (an empty table for a part without any, and once when
         there is no part), instead of gathering them: no part's rows or reports are
         held beyond it, only the accounting (:class:`mapper.table.TableStream`'s
-        ``write`` streams them to a file).
+        ``write`` streams them to a file). The outcomes are then counted, not kept
+        (a :class:`~mapper.extract.Tally`), and the ids and warnings are kept on disk
+        (:mod:`mapper.scale.ledger`): memory does not grow with the reports.
 
     Returns
     -------
     CorpusExtraction
         ``.incidents``, ``.outcomes``, ``.warnings`` and ``.n_reports``, equal to
         :func:`~mapper.extract.run_extraction` on the same inputs; with *write*,
-        ``.incidents`` is empty: the rows went to *write*.
+        ``.incidents`` is empty (the rows went to *write*) and ``.outcomes`` is a
+        :class:`~mapper.extract.Tally`, which :func:`~mapper.extract.format_summary`
+        prints the same.
 
     Examples
     --------
@@ -100,7 +104,7 @@ def extract_corpus(
     shown = show_progress(results, total=len(plan.parts), enabled=progress)
     if write is None:
         return combine_parts(list(shown), problems=plan.problems, warnings=plan.warnings)
-    combiner = PartCombiner(problems=plan.problems, warnings=plan.warnings)
+    combiner = PartCombiner(problems=plan.problems, warnings=plan.warnings, keep_outcomes=False)
     empty = incident_meta()
     if not plan.parts:
         write(empty)

@@ -62,3 +62,34 @@ def test_a_streamed_run_that_must_stop_writes_nothing(
     assert "no report could be read; nothing written" in capsys.readouterr().err
     assert out.read_text() == "kept\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("merge", [[], ["--no-merge"]])
+def test_a_parquet_folder_named_with_a_slash_is_made_when_it_is_not_there(
+    corpus: list[Path], tmp_path: Path, merge: list[str]
+) -> None:
+    folder, table = tmp_path / "incidents.parquet", tmp_path / "incidents.csv"
+    assert main(["extract", str(corpus[2]), *merge, "-o", f"{folder}/", "--quiet"]) == 0
+    assert main(["extract", str(corpus[2]), *merge, "-o", str(table), "--quiet"]) == 0
+    assert [p.name for p in folder.iterdir()] == ["part-00000.parquet"]
+    assert mapper.read_incidents(folder).equals(mapper.read_incidents(table))
+    if not merge:  # build's --incidents too
+        built, html = tmp_path / "built.parquet", str(tmp_path / "map.html")
+        assert (
+            main(["build", str(corpus[2]), "-o", html, "--incidents", f"{built}/", "--quiet"]) == 0
+        )
+        assert mapper.read_incidents(built).equals(mapper.read_incidents(table))
+
+
+def test_a_parquet_folder_asked_for_is_not_left_behind_by_a_failed_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty, folder = tmp_path / "empty", tmp_path / "incidents.parquet"
+    empty.mkdir()
+    assert main(["extract", str(empty), "--no-merge", "-o", f"{folder}/"]) == 2
+    assert (
+        main(["build", str(empty), "-o", str(tmp_path / "map.html"), "--incidents", f"{folder}/"])
+        == 2
+    )
+    assert "no report could be read" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]

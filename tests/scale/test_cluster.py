@@ -124,6 +124,20 @@ def test_the_commands_join_a_running_scheduler(client, corpus, tmp_path: Path, c
     assert main(["build", corpus[0], "-o", str(tmp_path / "m.html"), "--scheduler", address]) == 0
 
 
+def test_a_streamed_run_on_a_cluster_is_the_single_process_one(
+    client, corpus, tmp_path: Path, capsys
+) -> None:
+    address = client.scheduler.address
+    alone, spread = tmp_path / "alone.csv", tmp_path / "spread.csv"
+    assert main(["extract", *corpus, "--no-merge", "-o", str(alone)]) == 0
+    summary_alone = capsys.readouterr().err
+    assert main(["extract", *corpus, "--no-merge", "-o", str(spread), "--scheduler", address]) == 0
+    summary_spread = capsys.readouterr().err
+    assert alone.read_bytes() == spread.read_bytes()  # not only after sorting
+    assert summary_spread.replace("spread", "alone") == summary_alone
+    assert "duplicate report id" in summary_alone
+
+
 def test_workers_start_a_local_cluster_of_processes(tmp_path: Path) -> None:
     mapper_cli = [sys.executable, "-m", "mapper"]
     reports = str(ROOT / "samples" / "reports")

@@ -130,6 +130,11 @@ def test_every_later_use_of_an_id_names_its_first_use_in_the_run(
     spread = extract_corpus([tmp_path], part_reports=part_reports, progress=False)
     summary = format_summary(spread.outcomes, spread.warnings)
     assert summary == format_summary(alone.outcomes, alone.warnings)
+    streamed = extract_corpus(  # counts, ids and warnings on disk: the same summary
+        [tmp_path], part_reports=part_reports, progress=False, write=lambda rows: None
+    )
+    assert format_summary(streamed.outcomes, streamed.warnings) == summary
+    assert streamed.n_reports == alone.n_reports
     duplicates = [line for line in summary.splitlines() if "duplicate report id 'a0'" in line]
     assert len(duplicates) == 2
     assert all(f"(first used by {tmp_path / 'a.parquet'}:1)" in line for line in duplicates)
