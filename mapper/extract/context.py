@@ -97,23 +97,33 @@ _DESCRIPTIVE_RE = re.compile(
 )
 
 
-#: Word beginnings one of which every skip pattern needs: a cheap test first.
-_SKIP_PREFIXES: tuple[str, ...] = tuple(
-    """dozen score hundred series wave spate string number succession attacks several many
-    numerous such recent repeated previous frequent have systematically each regularly
-    sometimes far withdr pull redeploy reposition hand transfer relocat repatriat blam accus
-    pointed claimed denied invad invasion anniversar commemorat years year decade remember
-    recall threat vow promis warn pledg planned plan talks summit negotiat dialogue delegation
-    met agreement deal refut baseless rumor rumour false suggest seiz cache defus dismantl
-    confiscat plott intend""".split()  # noqa: SIM905
+#: Reason -> word beginnings one of which each of its patterns needs: a cheap test that
+#: also says which patterns to run (no beginning is another reason's).
+_REASON_PREFIXES: dict[str, tuple[str, ...]] = {
+    reason: tuple(prefixes.split())
+    for reason, prefixes in {
+        "summary": """dozen score hundred series wave spate string number succession attacks
+        several many numerous such recent repeated previous frequent have systematically
+        each regularly sometimes far""",
+        "withdrawal": "withdr pull redeploy reposition hand transfer relocat repatriat",
+        "blame": "blam accus pointed claimed denied",
+        "denial": "refut baseless rumor rumour false suggest",
+        "history": "invad invasion anniversar commemorat years year decade remember recall",
+        "diplomacy": "talks summit negotiat dialogue delegation met agreement deal",
+        "threat": "threat vow promis warn pledg planned plan plott intend",
+        "seizure": "seiz cache defus dismantl confiscat",
+    }.items()
+}
+#: A word of a space-joined word set that begins with one of them, named by its reason:
+#: one scan, not a ``startswith`` per word.
+_SKIP_PREFIX_RE = re.compile(
+    " (?:"
+    + "|".join(
+        f"(?P<{reason}>{'|'.join(map(re.escape, prefixes))})"
+        for reason, prefixes in _REASON_PREFIXES.items()
+    )
+    + ")"
 )
-#: A word of a space-joined word set that begins with one of them: one search, not a
-#: ``startswith`` per word.
-_SKIP_PREFIX_RE = re.compile(" (?:" + "|".join(map(re.escape, _SKIP_PREFIXES)) + ")")
-
-
-#: All of them in one pass; the group that matched names the reason.
-_SKIP_RE = re.compile("|".join(f"(?P<{r}>{p.pattern})" for r, p in SKIP_PATTERNS.items()))
 
 
 #: An aside about another moment, after the main clause: "..., a day after the prime
@@ -164,25 +174,28 @@ def skip_reason(sentence: str) -> str | None:
     comma ("..., sparking fears as the anniversary of ... draws near"), does not count
     when the words before it tell an attack. Tallies of attacks count wherever they stand.
     """
-    if not _may_skip(words_of(sentence)):
+    reasons = _may_skip(words_of(sentence))
+    if not reasons:
         return None
     lowered = sentence.lower()
-    found = _SKIP_RE.search(lowered)
-    if found is None:
+    first = _first_reason(lowered, reasons)
+    if first is None:
         return None
+    reason, found = first
     if (
-        found.lastgroup == "summary"
+        reason == "summary"
         and _LATEST_RE.search(lowered, 0, found.start())
         and not _COUNTED_RE.match(lowered, found.end())
     ):
         # "..., was the latest of a number of deadly attacks": this one, not a tally,
         # unless the tally is counted ("the latest in a wave of at least 50 attacks").
-        found = _SKIP_RE.search(lowered, found.end())
-        if found is None:
+        later = _first_reason(lowered, reasons, found.end())
+        if later is None:
             return None
-    if found.lastgroup == "summary" or len(lowered) != len(sentence):  # offsets must hold
-        return found.lastgroup
-    if found.lastgroup == "blame" and _tells_the_blamed_attack(sentence[found.end() :]):
+        reason, found = later
+    if reason == "summary" or len(lowered) != len(sentence):  # offsets must hold
+        return reason
+    if reason == "blame" and _tells_the_blamed_attack(sentence[found.end() :]):
         return None
     aside = (
         None
@@ -194,7 +207,20 @@ def skip_reason(sentence: str) -> str | None:
     start = aside.start() if aside is not None else lowered.rfind(",", 0, found.start())
     if start > 0 and attack_strength(sentence[:start]) == ATTACK:
         return None
-    return found.lastgroup
+    return reason
+
+
+def _first_reason(
+    lowered: str, reasons: tuple[str, ...], at: int = 0
+) -> tuple[str, re.Match[str]] | None:
+    """The first match from *at* of the patterns of *reasons* (the earlier reason where
+    two start together), as one alternation of them all would find it."""
+    first: tuple[str, re.Match[str]] | None = None
+    for reason in reasons:
+        match = SKIP_PATTERNS[reason].search(lowered, at)
+        if match is not None and (first is None or match.start() < first[1].start()):
+            first = (reason, match)
+    return first
 
 
 def _tells_the_blamed_attack(tail: str) -> bool:
@@ -205,8 +231,10 @@ def _tells_the_blamed_attack(tail: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _may_skip(words: frozenset[str]) -> bool:
-    return _SKIP_PREFIX_RE.search(" " + " ".join(words)) is not None
+def _may_skip(words: frozenset[str]) -> tuple[str, ...]:
+    """The reasons whose patterns may match a text of *words*, in their order."""
+    found = {match.lastgroup for match in _SKIP_PREFIX_RE.finditer(" " + " ".join(words))}
+    return tuple(reason for reason in SKIP_PATTERNS if reason in found)
 
 
 #: Where someone who speaks is: "the military spokesman in Baghdad", "officials in Erbil".
