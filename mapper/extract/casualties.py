@@ -38,7 +38,7 @@ _ACTIVE_RE = re.compile(
 _PASSIVE_RE = re.compile(
     r"\b(?:(?P<k>killed|dead|died|lost (?:their|his|her) lives?|martyred|martyrs?)"
     r"|(?P<i>injured|wounded|hurt))\b"
-    r"|\bsuffered\s+(?:\w+\s+)?(?P<i2>injuries|wounds)\b"
+    r"|\b(?:suffered|sustained)\s+(?:\w+\s+)?(?P<i2>injuries|wounds)\b"
 )
 #: What may stand between the people and a passive verb: "were", "was slightly".
 _AUXILIARY_RE = re.compile(
@@ -120,7 +120,8 @@ _LIST_OPENERS = frozenset(
 )
 _NONE_WORDS = frozenset(("no", "nobody", "none", "without", "neither", "not", "didn't", "failed"))
 _PASSIVE_WORDS = frozenset(
-    """killed dead died lost injured wounded hurt suffered martyred martyr martyrs""".split()  # noqa: SIM905
+    """killed dead died lost injured wounded hurt suffered sustained martyred martyr
+    martyrs""".split()  # noqa: SIM905
 )
 _PARENTHETICAL_RE = re.compile(
     r",\s*(?:including|among them|most of them|mostly)\b[^,.;]*,"

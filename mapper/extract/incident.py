@@ -16,6 +16,7 @@ from mapper.extract.places import SPECIFICITY, compatible, refines, within
 from mapper.extract.references import MAX_OPEN_INCIDENTS, counts_several
 from mapper.extract.weapons import (
     GENERIC_WEAPONS,
+    armed_drone,
     best_target,
     choose_weapon,
     count_projectiles,
@@ -160,6 +161,14 @@ _ANOTHER_OF_THE_KIND_RE = re.compile(
 _NOT_FIRED = frozenset(("ied", "gunfire"))
 
 
+def _projectiles(incident: Incident, weapon: str | None) -> int | None:
+    """The projectile count; none for bombs and guns (a count near them is another's),
+    nor for an armed drone's missiles (docs/extraction.md, "Projectiles")."""
+    if weapon in _NOT_FIRED or (weapon == "drone" and armed_drone(incident.texts)):
+        return None
+    return count_projectiles(incident.figure_texts)
+
+
 def _row(incident: Incident, document: Document) -> dict[str, Any]:
     place = incident.hit.place
     texts = incident.texts
@@ -179,8 +188,7 @@ def _row(incident: Incident, document: Document) -> dict[str, Any]:
         "longitude": place.longitude,
         "geo_precision": incident.hit.precision,
         "weapon": weapon,
-        # Bombs are planted and guns fired, not projectiles: a count near them is another's.
-        "projectiles": None if weapon in _NOT_FIRED else count_projectiles(incident.figure_texts),
+        "projectiles": _projectiles(incident, weapon),
         "killed": killed,
         "injured": injured,
         "target": best_target(targets) or best_target(find_targets(place.name)),

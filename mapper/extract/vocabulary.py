@@ -46,6 +46,20 @@ WEAPON_TERMS: dict[str, str] = {
     "booby-trapped drone": "drone",
     "kamikaze drone": "drone",
     "uav": "drone",
+    # military releases: "a one-way attack UAS", "unmanned aerial systems"
+    "uas": "drone",
+    "one-way attack uas": "drone",
+    "one-way attack drone": "drone",
+    "one-way attack drones": "drone",
+    "unmanned aerial system": "drone",
+    "unmanned aerial systems": "drone",
+    "unmanned aerial vehicle": "drone",
+    "unmanned aerial vehicles": "drone",
+    # "a missile fired from a drone": the drone is the weapon, its missile the munition
+    "missile fired from a drone": "drone",
+    "missiles fired from a drone": "drone",
+    "drone-fired missile": "drone",
+    "drone-fired missiles": "drone",
     "uavs": "drone",
     "quadcopter": "drone",
     # improvised explosive devices, including vehicle-borne ones
@@ -173,6 +187,7 @@ TARGET_TERMS: dict[str, str] = {
     "airfield": "base",
     "camp": "base",
     "barracks": "base",
+    "headquarters": "base",
     "airport": "airport",
     "school": "school",
     "market": "market",

@@ -213,6 +213,27 @@ def count_projectiles(texts: list[str]) -> int | None:
     return 1 if any(single_projectile(text) for text in texts) else None
 
 
+#: An armed drone, which fires munitions rather than being one: a Turkish or Israeli
+#: drone, one that fired missiles, "a missile fired from a drone", a drone that struck a
+#: car or a house (not "armed drones", which reporters also call one-way ones).
+_ARMED_DRONE_RE = re.compile(
+    r"\b(?:turkish|israeli)\s+(?:military\s+)?drones?\b"
+    r"|\bdrones?\s+(?:was|were)\s+(?:turkish|israeli)\b"
+    r"|\bdrones?\s+fired\s+(?:\w+\s+)?(?:missiles?|rockets?)\b"
+    r"|\b(?:missiles?|rockets?)\s+fired\s+(?:from|by)\s+(?:a|an|the)\s+(?:\w+\s+)?drone\b"
+    r"|\bdrone-fired\b"
+    r"|\bdrones?\s+(?:strike\s+)?(?:struck|hit|targeted|destroyed)\s+(?:a|an|the|their|his)\s+"
+    r"(?:\w+\s+)?(?:car|vehicle|pick-?up|truck|motorcycle|house|home)s?\b",
+    re.IGNORECASE,
+)
+
+
+def armed_drone(texts: list[str]) -> bool:
+    """Whether *texts* tell of an armed drone ("a Turkish drone struck their car"), whose
+    missiles are not the projectiles of a one-way drone attack."""
+    return any("drone" in text.lower() and _ARMED_DRONE_RE.search(text) for text in texts)
+
+
 def find_targets(text: str) -> list[str]:
     """Return the targets named in *text*, in text order."""
     if words_of(text).isdisjoint(_TARGET_KEYS):

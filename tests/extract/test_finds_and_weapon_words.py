@@ -105,3 +105,39 @@ def test_a_bomb_or_gunfire_incident_counts_no_projectiles():
         "Three rockets were later launched towards the airport."
     )
     assert [(r["weapon"], r["projectiles"]) for r in rows(gaz, text)] == [("ied", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two one-way attack UAS targeted Ain al-Asad Air Base on Sunday, officials said.",
+        "Unmanned aerial systems attacked Erbil air base on Sunday.",
+        "A missile fired from a drone hit near Sulaimaniyah airport on Sunday.",
+    ],
+)
+def test_military_release_and_wire_words_for_drones(text):
+    [row] = rows(default_gazetteer(), text)
+    assert row["weapon"] == "drone"
+
+
+@pytest.mark.parametrize(
+    ("text", "projectiles"),
+    [
+        ("A Turkish drone struck a car in Sinjar on Sunday, killing two fighters.", None),
+        ("A drone struck a house in Makhmour on Sunday. The drone fired two missiles.", None),
+        ("A drone carrying explosives hit Erbil air base on Sunday.", 1),
+        ("Two armed drones were shot down near Ain al-Asad air base on Sunday.", 2),
+    ],
+)
+def test_an_armed_drones_missiles_are_not_counted_a_one_way_drone_is(text, projectiles):
+    [row] = rows(default_gazetteer(), text)
+    assert (row["weapon"], row["projectiles"]) == ("drone", projectiles)
+
+
+def test_a_headquarters_is_a_base_and_sustained_injuries_are_injuries():
+    text = (
+        "Aircraft struck a brigade headquarters near al-Qaim on Sunday. Two guards "
+        "sustained minor injuries."
+    )
+    [row] = rows(default_gazetteer(), text)
+    assert (row["target"], row["injured"]) == ("base", 2)
