@@ -1,7 +1,9 @@
 """The publication date a report gets, and the one clock the mapper reads.
 
 A report's own date (front matter, page metadata, table column, ``index.csv``) always
-wins. A report without one stays undated unless the user gives a date for such reports
+wins; without one, its byline's ("By A. Writer | Published 3 July 2022, 17:25 GMT",
+"Posted on March 14, 2021") in the first lines of the text (:func:`byline_date`). A
+report without either stays undated unless the user gives a date for such reports
 (``read_reports(published=...)``, ``--published``): a day, a month, or ``"mtime"`` for
 each file's modification day. Nothing else ever fills it: not a year in the text, not a
 page header, not the file's time unless asked.
@@ -137,3 +139,37 @@ def latest_published() -> dt.date:
 def _first_day(published: str) -> dt.date:
     """The first day a ``YYYY-MM-DD`` or ``YYYY-MM`` date covers."""
     return dt.date(int(published[:4]), int(published[5:7]), int(published[8:10] or 1))
+
+
+#: A byline that says when the page was published, in its first lines: "Published 3 July
+#: 2022, 17:25 GMT", "By A. Writer | Posted on March 14, 2021", "First published:
+#: 2021-03-14". Not "Updated" (a later day) nor a date alone (a page header's, a trap).
+_BYLINE_RE = re.compile(
+    r"^[^\n]{0,80}?\b(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s+"
+    r"(?P<date>\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: How far into the text a byline may stand (a headline and a line or two before it).
+BYLINE_CHARS = 600
+
+
+def byline_date(text: str) -> str | None:
+    """The publication day a byline in the first lines of *text* gives, or None.
+
+    Examples
+    --------
+    >>> byline_date("Drone hits car\\n\\nBy A. Writer | Published 3 July 2022, 17:25 GMT\\n")
+    '2022-07-03'
+    >>> byline_date("Updated 4 July 2022") is None
+    True
+    """
+    from mapper.read.fields import parse_published
+
+    found = _BYLINE_RE.search(text[:BYLINE_CHARS])
+    if found is None:
+        return None
+    try:
+        return parse_published(found.group("date"))
+    except ValueError:
+        return None

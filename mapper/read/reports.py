@@ -22,7 +22,7 @@ from mapper.read.columnar import BINARY_READERS, binary_reader, expand_globs
 from mapper.read.decode import UNDECODABLE, TableEncoding, decode_report, newlines, sniff_table
 from mapper.read.fields import MAX_TEXT_CHARS, METADATA_KEYS, Entry, clean_field, parse_published
 from mapper.read.html import read_html
-from mapper.read.published import Dating
+from mapper.read.published import Dating, byline_date
 from mapper.read.tables import bounded_lines, csv_records, is_index_header, read_csv, read_jsonl
 from mapper.read.text import read_text
 from mapper.read.walk import collect_files, resolved
@@ -285,6 +285,8 @@ def _report(
         reason = f"text cut to its first {MAX_TEXT_CHARS:,} of {len(text):,} characters"
         warnings.append(ReportError(label, reason, line=entry.line))
         text = text[:MAX_TEXT_CHARS]
+    if fields.get("published") in (None, ""):
+        fields["published"] = byline_date(text)  # "By A. Writer | Published 3 July 2022"
     try:
         published = parse_published(fields.get("published"))
     except ValueError as error:

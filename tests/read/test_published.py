@@ -187,3 +187,25 @@ def test_the_clock_decides_what_is_the_future(tmp_path: Path, monkeypatch) -> No
     assert len(mapper.read_reports([tmp_path]).warnings) == 1
     monkeypatch.setattr(published, "today", lambda: dt.date(2030, 6, 1))
     assert mapper.read_reports([tmp_path]).warnings == []
+
+
+@pytest.mark.parametrize(
+    ("byline", "day"),
+    [
+        ("By A. Writer | Published 3 July 2022, 17:25 GMT", "2022-07-03"),
+        ("Staff | Posted on March 14, 2021", "2021-03-14"),
+        ("First published: 2021-03-14", "2021-03-14"),
+        ("Updated 4 July 2022, 09:00 GMT", None),  # a later day, not publication
+        ("Monday, 4 July 2022", None),  # a date alone: a page header's, a trap
+    ],
+)
+def test_a_byline_dates_a_report_without_its_own_date(tmp_path, clock, byline, day):
+    write(tmp_path, "r.md", f"Drone hits car\n\n{byline}\n\nA drone struck a car on Sunday.")
+    [report] = mapper.read_reports(tmp_path).reports
+    assert report.published == day
+
+
+def test_the_reports_own_date_wins_over_its_byline(tmp_path, clock):
+    write(tmp_path, "r.md", "Published 3 July 2022\n\nText.", front="published: 2022-07-04\n")
+    [report] = mapper.read_reports(tmp_path).reports
+    assert report.published == "2022-07-04"
