@@ -58,6 +58,9 @@ RELATIVE_RE = re.compile(
 )
 
 _RELATIVE_KEYS = key_words(RELATIVE_DAYS) - {"the", "day", "before", "this", "earlier", "last"}
+#: "last month", "earlier this month": a month counted from publication ("the last month"
+#: and "the past month" are spans, not dates).
+_RELATIVE_MONTH_RE = re.compile(r"(?<!the )\b(?P<which>last|this)\s+month\b", re.IGNORECASE)
 
 
 class DateFound(NamedTuple):
@@ -116,6 +119,11 @@ def _resolve(parts: dict[str, str], published: str | None) -> tuple[str | None, 
         if "last" in parts and back == 0:
             back = 7
         return (pub_day - dt.timedelta(days=back)).isoformat(), "day"
+    if "months_back" in parts:
+        if pub_year is None or pub_month is None:
+            return None, "unknown"
+        months = pub_year * 12 + pub_month - 1 - int(parts["months_back"])
+        return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
     month = int(parts.get("month") or parts.get("mnum") or 0) or None
     year = int(parts["year"]) if "year" in parts else None
     day = int(parts["day"]) if "day" in parts else None
@@ -172,6 +180,13 @@ def date_expressions(text: str) -> list[DateExpression]:
         found.extend(
             DateExpression(1, m.start(), m.end(), {"relative": m.group("relative").lower()})
             for m in RELATIVE_RE.finditer(text)
+        )
+    if "month" in words and not words.isdisjoint(("last", "this")):
+        found.extend(
+            DateExpression(
+                3, m.start(), m.end(), {"months_back": "1" if m.group(1).lower() == "last" else "0"}
+            )
+            for m in _RELATIVE_MONTH_RE.finditer(text)
         )
     if has_digit(text):
         for year in _BARE_YEAR_RE.finditer(text):

@@ -92,3 +92,26 @@ def test_an_event_date_passes_over_the_date_of_a_statement():
     assert (
         find_event_date("The army said on Tuesday that it was investigating.", "2021-05-05") is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Last month, a drone struck a car in Sinjar.", ("2023-04", "month")),
+        ("Earlier this month, rockets hit Balad air base.", ("2023-05", "month")),
+        ("Rockets hit Balad air base in January. Last month a drone hit it.", ("2023-01", "month")),
+    ],
+)
+def test_last_month_and_this_month_count_from_publication(text, want):
+    from mapper.extract.dates import find_event_date
+
+    found = find_event_date(text, "2023-05-20")
+    assert (found.date, found.precision) == want
+
+
+def test_the_last_month_is_a_span_not_a_date():
+    from mapper.extract.dates import find_event_date
+
+    assert (
+        find_event_date("Troops cracked down on cells during the last month.", "2023-05-20") is None
+    )
