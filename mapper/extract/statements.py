@@ -73,6 +73,7 @@ _HEAD_CHARS = 400
 #: The words the statement patterns need, one of them at least: a cheap test first.
 _REPORTING_WORDS = frozenset(
     """said says announced reported told stated confirmed claimed disclosed declared added
+    revealed indicated explained
     ordered decreed accused blamed""".split()  # noqa: SIM905
 )
 
@@ -129,6 +130,27 @@ def event_expressions(text: str, expressions: list[DateExpression]) -> list[Date
     return _partition(text, expressions)[0]
 
 
+#: Translated local copy: "A source revealed, today, Wednesday, that the car bomb that
+#: struck ... yesterday, Tuesday, ...": the day between commas before "that" is the
+#: statement's when the event has a day of its own after it.
+_DAY_NAMED_BEFORE_RE = re.compile(
+    rf"\b(?:{_REPORTING[3:-1]}|revealed|indicated|explained),\s+"
+    r"(?:(?:today|tonight|yesterday|this \w+)\s*,\s*)?$"
+)
+_DAY_NAMED_AFTER_RE = re.compile(
+    r"\s*,\s*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,\s*)?that\b",
+    re.IGNORECASE,
+)
+
+
+def _day_named_for_statement(text: str, e: DateExpression, last: DateExpression) -> bool:
+    return (
+        last.start > e.end
+        and _DAY_NAMED_AFTER_RE.match(text, e.end) is not None
+        and _DAY_NAMED_BEFORE_RE.search(text, max(0, e.start - 40), e.start) is not None
+    )
+
+
 def _partition(
     text: str, expressions: list[DateExpression]
 ) -> tuple[list[DateExpression], list[DateExpression]]:
@@ -141,7 +163,10 @@ def _partition(
     for e in expressions:
         if dateline is not None and e.end <= dateline.end():
             continue
-        if reporting and _is_statement_date(text, e, dropped_end):
+        if reporting and (
+            _is_statement_date(text, e, dropped_end)
+            or _day_named_for_statement(text, e, expressions[-1])
+        ):
             dropped_end = e.end
             stated.append(e)
             continue

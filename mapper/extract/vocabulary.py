@@ -164,6 +164,10 @@ PROJECTILE_NOUNS: tuple[str, ...] = (
     "rounds",
     "drone",
     "drones",
+    "uas",
+    "one-way attack uas",
+    "unmanned aerial system",
+    "unmanned aerial systems",
     "projectile",
     "projectiles",
 )

@@ -141,3 +141,25 @@ def test_a_headquarters_is_a_base_and_sustained_injuries_are_injuries():
     )
     [row] = rows(default_gazetteer(), text)
     assert (row["target"], row["injured"]) == ("base", 2)
+
+
+def test_one_way_attack_uas_are_counted():
+    text = "Two one-way attack UAS targeted Ain al-Asad Air Base on Sunday, officials said."
+    [row] = rows(default_gazetteer(), text)
+    assert row["projectiles"] == 2
+
+
+def test_a_translated_statement_day_gives_way_to_the_attacks_own_day():
+    gaz = default_gazetteer()
+    told = (
+        "A medical source revealed, today, Wednesday, that the toll of the car bomb that "
+        "struck a market in Baghdad al-Jadida yesterday, Tuesday, has risen to 31."
+    )
+    only = "A local source reported, tonight, Wednesday, that three rockets fell on Balad."
+    published = "2016-04-13"
+    dates = [
+        r["date"]
+        for text in (told, only)
+        for r in extract_report(Report("t", text, None, published, None, None, "t.md", None), gaz)
+    ]
+    assert dates == ["2016-04-12", "2016-04-13"]
