@@ -267,6 +267,14 @@ _HOSPITAL_RE = re.compile(
 )
 
 
+#: A unit or body named for a place, which is not where anything happened: "Task Force
+#: Baghdad", "the Nineveh Operations Command", "Basra Police Command".
+_NAMED_BODY_RE = re.compile(
+    r"\bTask\s+Force\s+[A-Z][\w'’-]*"
+    r"|\b[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,2}\s+(?:Operations|Police)\s+Command\b"
+)
+
+
 def excluded_spans(clause: str) -> list[tuple[int, int]]:
     """Character spans of *clause* whose places were not attacked."""
     # Each pattern needs one of its words: a cheap test before each.
@@ -282,6 +290,8 @@ def excluded_spans(clause: str) -> list[tuple[int, int]]:
             for m in _COMES_AFTER_RE.finditer(clause)
             if attack_strength(m.group()) != ATTACK  # "came two days after jets bombed X"
         )
+    if "command" in words or "force" in words:
+        spans.extend(m.span() for m in _NAMED_BODY_RE.finditer(clause))
     if "hospital" in words or "hospitals" in words:
         spans.extend(m.span() for m in _HOSPITAL_RE.finditer(clause))
     if not words.isdisjoint(SPEAKER_WORDS) and attack_strength(clause):

@@ -169,7 +169,7 @@ _REGION_KEYS = frozenset(
 )
 _EXCLUSION_KEYS = SPEAKER_WORDS | frozenset(
     """from launcher launchers launch launchpad launchpads unfired found where which that
-    comes came""".split()  # noqa: SIM905
+    comes came hospital hospitals command force""".split()  # noqa: SIM905
 )
 
 

@@ -163,3 +163,12 @@ def test_a_translated_statement_day_gives_way_to_the_attacks_own_day():
         for r in extract_report(Report("t", text, None, published, None, None, "t.md", None), gaz)
     ]
     assert dates == ["2016-04-12", "2016-04-13"]
+
+
+@pytest.mark.parametrize(
+    "unit", ["One Task Force Baghdad soldier", "A soldier of the Baghdad Operations Command"]
+)
+def test_a_unit_named_for_a_place_does_not_place_the_attack(unit):
+    text = f"{unit} was killed when a roadside bomb struck a convoy near Iskandariyah on Monday."
+    [row] = rows(default_gazetteer(), text)
+    assert (row["place_id"], row["geo_precision"]) == ("iskandariya", 2)
