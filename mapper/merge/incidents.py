@@ -19,9 +19,7 @@ The rules (docs/merging.md has the reasoning):
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -34,7 +32,7 @@ from mapper.merge.places import PlaceInfo, PlaceMatcher, describe_place
 from mapper.merge.rows import assemble_in_chunks, assemble_incidents, python_values
 from mapper.merge.undated import join_undated, publication_days
 from mapper.merge.workers import RunBlocks, blocks_on
-from mapper.table import conform_incidents
+from mapper.table import collector_paused, conform_incidents
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
@@ -111,7 +109,7 @@ def merge_incidents(
         gazetteer = default_gazetteer()
     if frame.empty:
         return assemble_incidents(frame, [], {})
-    with _collector_paused():
+    with collector_paused():
         places = _describe_places(frame, gazetteer)
         run_blocks = None if client is None else blocks_on(client)
         row_labels = _row_labels(frame, places, gazetteer, block_size, run_blocks)
@@ -146,23 +144,6 @@ def _row_labels(
         )
         labels = join_undated(atoms, labels, matcher, published)
     return [labels[a] for a in atom_of_row]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector, as it was before afterwards.
-
-    A merge builds hundreds of thousands of small lists, tuples and sets, none in a
-    reference cycle: reference counting frees them all, while the collector would scan
-    them again and again (a third of the time of a 100,000-mention merge).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _check_ids(frame: pd.DataFrame) -> None:

@@ -8,7 +8,6 @@ the content instead of folium's random ones.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import itertools
 import os
@@ -27,7 +26,7 @@ from mapper.render.inline import script_json
 from mapper.render.labels import place_labels
 from mapper.render.layer import IncidentLayer
 from mapper.render.payload import build_payload
-from mapper.table import conform_incidents, write_atomically
+from mapper.table import collector_paused, conform_incidents, write_atomically
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer, Place
@@ -186,9 +185,7 @@ def render(
         raise IncidentTableError(f"the incident table has a malformed column: {error}") from error
     # A big map's data is millions of new lists in no cycle: Python's cycle collector
     # would walk them again and again while they are built (and JSON-encoded).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         payload = build_payload(table, _place_finder(gazetteer))
         names = []
         if labels:
@@ -219,9 +216,6 @@ def render(
             cdn=cdn,
             labels=names,
         )
-    finally:
-        if collecting:
-            gc.enable()
     incidents_layer.add_to(fmap)
     figure = fmap.get_root()
     figure.title = escape(title)  # type: ignore[attr-defined]  # branca writes it unescaped

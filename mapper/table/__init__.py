@@ -17,6 +17,8 @@ and nullable types:
   with what was assumed;
 * ``acled``: :func:`write_acled`, the incidents in ACLED's column layout;
 * ``filters``: :func:`filter_incidents`, a time window and weapons;
+* ``collector``: :func:`collector_paused`, the cycle collector paused while a big table
+  or a map's data is built;
 * ``atomic``: :func:`write_atomically`, how every output file is written (a temporary
   file beside it, synced, then renamed), the map's too;
 * ``stream``: :class:`TableStream`, a CSV or JSON Lines table written a chunk of rows
@@ -31,6 +33,7 @@ Of ours it uses :mod:`mapper.errors` and :mod:`mapper.read`'s CSV record numberi
 
 from mapper.table.acled import ACLED_COLUMNS, write_acled
 from mapper.table.atomic import write_atomically
+from mapper.table.collector import collector_paused
 from mapper.table.filters import date_period, filter_incidents
 from mapper.table.hand import HandMadeTable, read_hand_made
 from mapper.table.io import FORMATS, read_incidents, write_incidents
@@ -58,6 +61,7 @@ __all__ = [
     "HandMadeTable",
     "TableStream",
     "check_figures",
+    "collector_paused",
     "conform_incidents",
     "date_period",
     "filter_incidents",
