@@ -18,6 +18,7 @@ from mapper.extract.counts import (
     PeopleLists,
     choose_figure,
     count_people,
+    may_be_number,
     parse_number,
     qualifier_of,
 )
@@ -224,7 +225,7 @@ def _lower_bounds(text: str, lowered: str) -> tuple[str, str]:
     cuts: list[tuple[int, int, str]] = []  # (start, end, lower bound written out)
     for join in _RANGE_JOIN_RE.finditer(lowered):
         word = lowered[lowered.rfind(" ", 0, join.start()) + 1 : join.start()]
-        if not (word[:1].isdigit() or word.split("-")[0] in NUMBER_WORDS):
+        if not may_be_number(word):
             continue  # the cheap test: a number must end right before the joining word
         low = _RANGE_LOW_RE.search(lowered, max(0, join.start() - 30), join.start())
         high = _RANGE_HIGH_RE.match(lowered, join.end())
@@ -341,12 +342,7 @@ def _count_before(lists: _Lists, end: int) -> tuple[int, int, str] | None:
 def _may_open_list(word: str) -> bool:
     """Whether a list of people can start with *word*: a number, an article, a name."""
     lowered = word.lower()
-    return (
-        word[0].isupper()
-        or word[0].isdigit()
-        or lowered in _LIST_OPENERS
-        or lowered.split("-")[0] in NUMBER_WORDS
-    )
+    return word[0].isupper() or lowered in _LIST_OPENERS or may_be_number(lowered)
 
 
 def may_tell_casualties(text: str) -> bool:

@@ -107,6 +107,12 @@ def parse_number(text: str) -> int | None:
     return None
 
 
+def may_be_number(word: str) -> bool:
+    """Whether a lower-case *word* may be a number ("31", "five", "twenty-five"): the
+    cheap test before :func:`parse_number`."""
+    return word[:1].isdigit() or word.split("-")[0] in NUMBER_WORDS
+
+
 def count_people(text: str, *, whole: bool = False, start: int = 0) -> tuple[int, int] | None:
     """Count the people a list at the start of *text* (or at *start*) names.
 
@@ -308,8 +314,7 @@ def _count_item(text: str, position: int) -> tuple[int | None, int]:
                 if not counted and (lowered.endswith("s") or lowered in COLLECTIVE_NOUNS):
                     break  # "the soldiers": how many is not said
                 return number, end
-            maybe_number = lowered[:1].isdigit() or lowered.split("-")[0] in NUMBER_WORDS
-            figure = parse_number(lowered) if maybe_number else None
+            figure = parse_number(lowered) if may_be_number(lowered) else None
             if counted and figure is not None:
                 break  # "one hour later five people": the first number counts no one
             if figure is not None:
