@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from gazetteer import SPECIFICITY, distance_km
-from mapper.extract.context import SPEAKER_WORDS, excluded_spans
+from mapper.extract.context import excluded_spans
 from mapper.extract.place_words import (
     AIRPORT_WORD_RE,
     ALONG_RE,
@@ -67,7 +67,7 @@ def place_hits(
 ) -> list[PlaceHit]:
     """Return the places *clause_text* may put an event at, in text order."""
     words = words_of(clause_text)
-    excluded = _Spans(excluded_spans(clause_text) if not words.isdisjoint(_EXCLUSION_KEYS) else [])
+    excluded = _Spans(excluded_spans(clause_text))
     provinces = "rovince" in clause_text or "overnorate" in clause_text  # a cheap test first
     hits: list[PlaceHit] = []
     for mention in mentions:
@@ -166,10 +166,6 @@ _CAPITAL_RE = re.compile(
 _REGION_KEYS = frozenset(
     """north south east west centre center central northern southern eastern
     western""".split()  # noqa: SIM905
-)
-_EXCLUSION_KEYS = SPEAKER_WORDS | frozenset(
-    """from launcher launchers launch launchpad launchpads unfired found where which that
-    comes came hospital hospitals command force""".split()  # noqa: SIM905
 )
 
 
