@@ -101,7 +101,21 @@ def filing_date(text: str, published: str | None) -> str | None:
     return None
 
 
-def _is_statement_date(text: str, e: DateExpression, dropped_end: int) -> bool:
+#: Translated local copy: "A source revealed, today, Wednesday, that the car bomb that
+#: struck ... yesterday, Tuesday, ...": the day between commas before "that" is the
+#: statement's when the event has a day of its own after it.
+_DAY_NAMED_BEFORE_RE = re.compile(
+    rf"\b(?:{_REPORTING}|revealed|indicated|explained),\s+"
+    r"(?:(?:today|tonight|yesterday|this \w+)\s*,\s*)?$"
+)
+_DAY_NAMED_AFTER_RE = re.compile(
+    r"\s*,\s*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,\s*)?that\b",
+    re.IGNORECASE,
+)
+
+
+def _is_statement_date(text: str, e: DateExpression, dropped_end: int, last: int) -> bool:
+    """Whether *e* dates a statement; *last* is where the text's last expression starts."""
     if _REPORTED_ON_RE.search(text, max(0, e.start - 30), e.start):
         return True
     if _REPORTING_AFTER_RE.match(text, e.end):
@@ -114,6 +128,12 @@ def _is_statement_date(text: str, e: DateExpression, dropped_end: int) -> bool:
         text, max(0, e.start - 60), e.start
     ):
         return True
+    if (
+        last > e.end
+        and _DAY_NAMED_AFTER_RE.match(text, e.end)
+        and _DAY_NAMED_BEFORE_RE.search(text, max(0, e.start - 40), e.start)
+    ):
+        return True  # "revealed, today, Wednesday, that ... struck yesterday, Tuesday"
     opening = text[: e.start].strip().lower() in ("", "on", "late on", "early on")
     return opening and _SAID_AFTER_RE.match(text, e.end) is not None
 
@@ -130,27 +150,6 @@ def event_expressions(text: str, expressions: list[DateExpression]) -> list[Date
     return _partition(text, expressions)[0]
 
 
-#: Translated local copy: "A source revealed, today, Wednesday, that the car bomb that
-#: struck ... yesterday, Tuesday, ...": the day between commas before "that" is the
-#: statement's when the event has a day of its own after it.
-_DAY_NAMED_BEFORE_RE = re.compile(
-    rf"\b(?:{_REPORTING[3:-1]}|revealed|indicated|explained),\s+"
-    r"(?:(?:today|tonight|yesterday|this \w+)\s*,\s*)?$"
-)
-_DAY_NAMED_AFTER_RE = re.compile(
-    r"\s*,\s*(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,\s*)?that\b",
-    re.IGNORECASE,
-)
-
-
-def _day_named_for_statement(text: str, e: DateExpression, last: DateExpression) -> bool:
-    return (
-        last.start > e.end
-        and _DAY_NAMED_AFTER_RE.match(text, e.end) is not None
-        and _DAY_NAMED_BEFORE_RE.search(text, max(0, e.start - 40), e.start) is not None
-    )
-
-
 def _partition(
     text: str, expressions: list[DateExpression]
 ) -> tuple[list[DateExpression], list[DateExpression]]:
@@ -163,10 +162,7 @@ def _partition(
     for e in expressions:
         if dateline is not None and e.end <= dateline.end():
             continue
-        if reporting and (
-            _is_statement_date(text, e, dropped_end)
-            or _day_named_for_statement(text, e, expressions[-1])
-        ):
+        if reporting and _is_statement_date(text, e, dropped_end, expressions[-1].start):
             dropped_end = e.end
             stated.append(e)
             continue
