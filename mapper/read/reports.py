@@ -181,11 +181,12 @@ def read_files(
     for path in files:
         if indexes.is_index(path):
             continue
+        index = indexes.metadata(path)  # once a file: a table holds many reports
         for item in read_file(path, result.warnings):
             if isinstance(item, ReportError):
                 result.problems.append(item)
                 continue
-            report = _report(path, item, indexes.metadata(path), result.warnings, dating)
+            report = _report(path, item, index, result.warnings, dating)
             first = seen.get(report.report_id)
             if first is not None:
                 where = f"{first.path}:{first.line}" if first.line else first.path

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
@@ -165,4 +166,8 @@ def _row_entry(path: str, line: int, row: dict[str, object]) -> Entry | ReportEr
 
 def _has_undecodable(text: str) -> bool:
     """Whether *text* holds bytes that were not UTF-8 (kept as lone surrogates)."""
-    return any("\udc80" <= char <= "\udcff" for char in text)
+    return not text.isascii() and _UNDECODABLE.search(text) is not None
+
+
+#: A byte that was not UTF-8, as the surrogateescape-style handler keeps it.
+_UNDECODABLE = re.compile("[\udc80-\udcff]")

@@ -95,10 +95,21 @@ def write_incidents(incidents: pd.DataFrame, path: str | Path) -> None:
 def plain_rows(frame: pd.DataFrame) -> list[dict[str, Cell]]:
     """The rows of *frame* as plain Python cells, None for missing."""
     columns = [str(column) for column in frame.columns]
-    return [
-        {column: _plain(value) for column, value in zip(columns, values, strict=True)}
-        for values in frame.itertuples(index=False, name=None)
-    ]
+    cells = [_plain_column(frame.iloc[:, at]) for at in range(len(columns))]
+    return [dict(zip(columns, values, strict=True)) for values in zip(*cells, strict=True)]
+
+
+def _plain_column(column: pd.Series) -> list[Cell]:
+    """:func:`_plain` of each cell of *column*, a column at a time for the table's dtypes."""
+    values = column.tolist()
+    dtype = column.dtype
+    if isinstance(dtype, pd.StringDtype):
+        return [v if v.__class__ is str and v else None for v in values]
+    if isinstance(dtype, pd.Int64Dtype):
+        return [None if v is pd.NA else v for v in values]
+    if isinstance(dtype, pd.Float64Dtype):
+        return [None if v is pd.NA or v != v else v for v in values]
+    return [_plain(value) for value in values]
 
 
 def write_rows(columns: list[str], rows: list[dict[str, Cell]], path: str | Path) -> None:
