@@ -23,6 +23,7 @@ from gazetteer import Gazetteer
 from mapper.read import CorpusPlan, plan_parts
 from mapper.scale.combine import CorpusExtraction, PartCombiner, combine_parts
 from mapper.scale.partition import GazetteerSpec, PartResult, extract_part, incident_meta
+from mapper.scale.trim import trim_memory
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -110,6 +111,8 @@ def extract_corpus(
         write(empty)
     for result in shown:
         write(combiner.add(result))
+        del result
+        trim_memory()
     return combiner.extraction(empty)
 
 
