@@ -17,14 +17,17 @@ speed-up and the peak resident memory of each, side by side.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pyarrow as pa
 import pyarrow.parquet as pq
 from revisions import export_revision
@@ -34,7 +37,7 @@ import mapper
 ROOT = Path(__file__).resolve().parents[1]
 #: The baseline revision: the single-process run before streaming (issue 11).
 BASELINE = "0176ae5"
-#: Runs one ``mapper`` command and prints its own and its children's peak memory. The
+#: Runs one ``mapper`` command and prints its own peak memory. The
 #: peak is reset first (Linux: /proc/self/clear_refs): a process forked from this one,
 #: which may hold a large corpus, would otherwise start with this one's peak.
 _RUN = """
@@ -53,8 +56,7 @@ try:
         peak = next(int(line.split()[1]) for line in lines if line.startswith("VmHWM:"))
 except OSError:
     pass
-children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"status": status, "peak_kb": peak, "children_kb": children}))
+print(json.dumps({"status": status, "peak_kb": peak}))
 """
 
 
@@ -79,15 +81,54 @@ def run(argv: list[str], code: Path = ROOT) -> dict[str, float]:
     """Run ``mapper`` (the one at *code*) with *argv* in a fresh interpreter; its time
     and peak memory."""
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", _RUN, str(code), *argv], capture_output=True, text=True, check=False
-    )
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(done.stderr)
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
-    summary = next(line for line in done.stderr.splitlines() if " reports: " in line)
-    return {**figures, "seconds": seconds, "summary": summary}
+    with subprocess.Popen(
+        [sys.executable, "-c", _RUN, str(code), *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as child:
+        watch = _Descendants(child.pid)
+        stdout, stderr = child.communicate()
+        seconds = time.perf_counter() - started
+        watch.stop()
+    if child.returncode != 0:
+        raise SystemExit(stderr)
+    figures = json.loads(stdout.strip().splitlines()[-1])
+    summary = next(line for line in stderr.splitlines() if " reports: " in line)
+    return {**figures, "seconds": seconds, "summary": summary, "children_kb": watch.peak_kb()}
+
+
+class _Descendants(threading.Thread):
+    """Reads the peak resident memory (VmHWM) of every process below *pid*, ten times a
+    second, until stopped: the workers of a local cluster are not this process's
+    children (a fork server starts them), so ``RUSAGE_CHILDREN`` misses them."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self._pid = pid
+        self._peaks: dict[int, int] = {}
+        self._done = threading.Event()
+        self.start()
+
+    def run(self) -> None:
+        while not self._done.wait(0.1):
+            try:
+                below = psutil.Process(self._pid).children(recursive=True)
+            except psutil.Error:
+                continue
+            for process in below:
+                with contextlib.suppress(OSError, StopIteration):
+                    with open(f"/proc/{process.pid}/status") as lines:
+                        peak = next(int(ln.split()[1]) for ln in lines if ln.startswith("VmHWM:"))
+                    self._peaks[process.pid] = max(peak, self._peaks.get(process.pid, 0))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    def peak_kb(self) -> int:
+        """The largest peak of one process below (a worker's, on a cluster), in KiB."""
+        return max(self._peaks.values(), default=0)
 
 
 def sorted_table(path: Path) -> str:
