@@ -162,3 +162,19 @@ def test_no_cluster_option_imports_nothing_of_dask(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+
+
+def test_local_workers_start_with_the_extraction_imported() -> None:
+    # --workers N forks its workers from a server that imported the mapper once, so no
+    # worker spends its first part importing it (a fresh interpreter: the fork server
+    # is started once a process).
+    code = (
+        "import sys\nfrom mapper.cli.scale_options import open_client\n"
+        "def ready():\n    return 'mapper.scale.partition' in sys.modules\n"
+        "if __name__ == '__main__':\n"
+        "    with open_client(workers=2) as client:\n"
+        "        print(sorted(client.run(ready).values()))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[True, True]"
