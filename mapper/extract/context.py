@@ -114,16 +114,19 @@ _REASON_PREFIXES: dict[str, tuple[str, ...]] = {
         "seizure": "seiz cache defus dismantl confiscat",
     }.items()
 }
-#: A word of a space-joined word set that begins with one of them, named by its reason:
-#: one scan, not a ``startswith`` per word.
-_SKIP_PREFIX_RE = re.compile(
-    " (?:"
-    + "|".join(
-        f"(?P<{reason}>{'|'.join(map(re.escape, prefixes))})"
-        for reason, prefixes in _REASON_PREFIXES.items()
-    )
-    + ")"
-)
+
+
+def _by_first_letters(prefixes: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[str, str]]]:
+    """The first three letters of each word beginning (none is shorter) -> the beginnings
+    with their reasons: a dictionary lookup per word, not a test of every beginning."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for reason, beginnings in prefixes.items():
+        for beginning in beginnings:
+            found.setdefault(beginning[:3], []).append((beginning, reason))
+    return found
+
+
+_BEGINNINGS = _by_first_letters(_REASON_PREFIXES)
 
 
 #: An aside about another moment, after the main clause: "..., a day after the prime
@@ -233,7 +236,12 @@ def _tells_the_blamed_attack(tail: str) -> bool:
 @lru_cache(maxsize=4096)
 def _may_skip(words: frozenset[str]) -> tuple[str, ...]:
     """The reasons whose patterns may match a text of *words*, in their order."""
-    found = {match.lastgroup for match in _SKIP_PREFIX_RE.finditer(" " + " ".join(words))}
+    found = {
+        reason
+        for word in words
+        for prefix, reason in _BEGINNINGS.get(word[:3], ())
+        if word.startswith(prefix)
+    }
     return tuple(reason for reason in SKIP_PATTERNS if reason in found)
 
 
