@@ -11,8 +11,16 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+
+def translation(changes: dict[str, str]) -> dict[int, str]:
+    """A ``str.translate`` table making *changes* that also names every other ASCII
+    character, as itself: each character a table lacks costs a failed lookup (a KeyError)
+    in every text that holds it."""
+    return str.maketrans({chr(c): chr(c) for c in range(128)} | changes)
+
+
 # Apostrophes and hyphens become spaces too, so "Tuesday's" gives "tuesday".
-_SEPARATORS = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'“”‘’«»/|—–…*•<>=#-‐‑"})
+_SEPARATORS = translation({c: " " for c in ".,;:!?()[]{}\"'“”‘’«»/|—–…*•<>=#-‐‑"})
 _DIGIT_RE = re.compile(r"\d")
 
 
