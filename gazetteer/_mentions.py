@@ -212,7 +212,7 @@ def _without_possessive(text: str, word: _Word) -> _Word | None:
     Hayyaniya district", "Baghdad's international airport"; not an institution ("the
     Kurdistan Region's government", "Turkey's military said").
     """
-    if len(word.word) < 4 or word.word[-1] != "s" or word.word[-2] not in "'’":
+    if not _possessive(word.word):
         return None
     following = _NEXT_WORDS_RE.match(text, word.end)
     if following is None:
@@ -222,6 +222,11 @@ def _without_possessive(text: str, word: _Word) -> _Word | None:
         return None
     stem, end = word.word[:-2], word.end - 2
     return _Word(word.start, end, stem, token_key(stem, text, end))
+
+
+def _possessive(word: str) -> bool:
+    """Whether *word* ends in a possessive "'s" after a stem of two letters or more."""
+    return len(word) >= 4 and word[-1] == "s" and word[-2] in "'’"
 
 
 #: The one or two words after a possessive.
@@ -255,7 +260,7 @@ def _longest_match(
     key = token_key(raw, text, end)
     if key:
         # Most capitalised words open no name: turned down before any other work.
-        if not _capitalised(raw):
+        if not _capitalised(raw) or (key not in index.prefixes and not _possessive(raw)):
             return None
         first = _Word(found.start(), end, raw, key)
         stem = _without_possessive(text, first)

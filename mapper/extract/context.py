@@ -154,7 +154,7 @@ _SINGLED_OUT_RE = re.compile(r"\s*including\s+one\s+(?:that|which|in which|again
 
 def singled_out(clause: str) -> bool:
     """Whether *clause* singles one attack out of the tally before it."""
-    return _SINGLED_OUT_RE.match(clause) is not None
+    return "including" in clause and _SINGLED_OUT_RE.match(clause) is not None
 
 
 @lru_cache(maxsize=1024)  # asked once per clause of a sentence

@@ -275,7 +275,8 @@ def split_document(text: str) -> Document:
         if heading:
             headings.append((offset, offset + len(paragraph), heading))
         searched = 0  # where the text after the last boundary starts
-        for boundary in _SENTENCE_END_RE.finditer(paragraph):
+        boundaries = _SENTENCE_END_RE.finditer(paragraph) if _ends_inside(paragraph) else ()
+        for boundary in boundaries:
             at = boundary.start()
             # The word before the full stop: a boundary ends in white space, so that word
             # lies after the last one (reading the whole paragraph so far was quadratic).
@@ -362,6 +363,13 @@ def _has_photo_credit(line: str) -> bool:
         opening = line.find("[", line.rfind("]", 0, len(line) - 1) + 1)
         return opening >= 0 and _CAPTION_CREDIT_RE.match(line, opening) is not None
     return "/" in line and _AGENCY_CREDIT_RE.search(line) is not None
+
+
+def _ends_inside(paragraph: str) -> bool:
+    """Whether a sentence may end before the last character of *paragraph* (a cheap test
+    before the pattern: most paragraphs are one sentence)."""
+    inside = paragraph[:-1]
+    return "." in inside or "!" in inside or "?" in inside
 
 
 def _may_cut(sentence: str) -> bool:
