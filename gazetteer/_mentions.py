@@ -134,10 +134,13 @@ _TOKEN = TOKEN_RE.pattern
 #: Where a name may open: a capital or a letter of a script without case, or the Arabic
 #: article before a separator ("al-", "el ", "ash-", "ul-"), at the start of a word. Both
 #: patterns begin with a character class, which the regex engine scans for at C speed;
-#: whether a hit starts a word is asked of the few hits (lower-case accented letters pass
-#: too, and are turned down by ``_capitalised``).
-_CAPITAL_RE = re.compile(r"[A-Z\u00c0-\uffff]")
-_ARTICLE_RE = re.compile(r"[aeu](?:(?<=[ae])l[ \-‐‑]|(?<=a)(?:[dnrstz]|sh)[\-‐‑]|(?<=u)l[\-‐‑])")
+#: only then does the lookbehind ask whether the character opens a word (a word
+#: boundary before a word character). Lower-case accented letters pass too, and are
+#: turned down by ``_capitalised``.
+_CAPITAL_RE = re.compile(r"[A-Z\u00c0-\uffff](?<=\b\w)")
+_ARTICLE_RE = re.compile(
+    r"[aeu](?<=\b\w)(?:(?<=[ae])l[ \-‐‑]|(?<=a)(?:[dnrstz]|sh)[\-‐‑]|(?<=u)l[\-‐‑])"
+)
 #: The next word of the same name: only spaces and hyphens (or one line break) between.
 _NEXT_RE = re.compile(rf"(?:[ \t\-‐‑–]{{1,3}}|[ \t]*\n[ \t]*)({_TOKEN})")
 #: What may stand between two words of one longer name: spaces, hyphens, articles.
@@ -178,23 +181,10 @@ def find_mentions(index: NameIndex, text: str) -> list[Mention]:
 
 def _openings(text: str) -> list[int]:
     """Where a name may open in *text*, in order."""
-    found = [
-        at
-        for at in (m.start() for m in _CAPITAL_RE.finditer(text))
-        if _is_word_char(text[at]) and (at == 0 or not _is_word_char(text[at - 1]))
-    ]
-    found.extend(
-        at
-        for at in (m.start() for m in _ARTICLE_RE.finditer(text))
-        if at == 0 or not _is_word_char(text[at - 1])
-    )
+    found = [m.start() for m in _CAPITAL_RE.finditer(text)]
+    found.extend(m.start() for m in _ARTICLE_RE.finditer(text))
     found.sort()
     return found
-
-
-def _is_word_char(char: str) -> bool:
-    """What the regex engine calls a word character (``\\w``)."""
-    return char.isalnum() or char == "_"
 
 
 def _word_at(text: str, match: re.Match[str] | None, group: int = 0) -> _Word | None:

@@ -220,9 +220,11 @@ def _clean(text: str) -> list[tuple[str, str]]:
             unwrapped = 2 * ended >= len(kept)
         units = kept if unwrapped else [" ".join(kept)]
         for unit in units:
-            paragraph = _without_trailing_stamp(_without_sign_off(unit))
+            paragraph = _without_sign_off(unit)
             if not _ends_sentence(paragraph):
-                continue  # a heading, a teaser or a byline
+                paragraph = _without_trailing_stamp(paragraph)
+                if not _ends_sentence(paragraph):
+                    continue  # a heading, a teaser or a byline
             body = _without_dateline(paragraph)
             paragraphs.append((body, paragraph[: len(paragraph) - len(body)]))
     return paragraphs
@@ -237,7 +239,8 @@ _TRAILING_STAMP_RE = re.compile(
 
 
 def _without_trailing_stamp(paragraph: str) -> str:
-    if _ends_sentence(paragraph) or paragraph.endswith(("...", "…")):
+    """*paragraph*, which ends no sentence, without the stamp after its last sentence."""
+    if paragraph.endswith(("...", "…")):
         return paragraph
     stamp = _TRAILING_STAMP_RE.search(paragraph)
     return paragraph if stamp is None else paragraph[: stamp.start()]
