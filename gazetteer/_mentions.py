@@ -131,15 +131,15 @@ class NameIndex:
 
 
 _TOKEN = TOKEN_RE.pattern
-#: Where a name may open: a capital or a letter of a script without case, or the Arabic
-#: article before a separator ("al-", "el ", "ash-", "ul-"), at the start of a word. Both
-#: patterns begin with a character class, which the regex engine scans for at C speed;
-#: only then does the lookbehind ask whether the character opens a word (a word
+#: Where a name may open: at the start of a word, a capital or a letter of a script
+#: without case, or the Arabic article before a separator ("al-", "el ", "ash-", "ul-").
+#: The pattern begins with a character class, which the regex engine scans for at C
+#: speed; only then does the lookbehind ask whether the character opens a word (a word
 #: boundary before a word character). Lower-case accented letters pass too, and are
 #: turned down by ``_capitalised``.
-_CAPITAL_RE = re.compile(r"[A-Z\u00c0-\uffff](?<=\b\w)")
-_ARTICLE_RE = re.compile(
-    r"[aeu](?<=\b\w)(?:(?<=[ae])l[ \-‐‑]|(?<=a)(?:[dnrstz]|sh)[\-‐‑]|(?<=u)l[\-‐‑])"
+_OPENING_RE = re.compile(
+    r"[A-Z\u00c0-\uffffaeu](?<=\b\w)"
+    r"(?:(?<=[A-Z\u00c0-\uffff])|(?<=[ae])l[ \-‐‑]|(?<=a)(?:[dnrstz]|sh)[\-‐‑]|(?<=u)l[\-‐‑])"
 )
 #: The next word of the same name: only spaces and hyphens (or one line break) between.
 _NEXT_RE = re.compile(rf"(?:[ \t\-‐‑–]{{1,3}}|[ \t]*\n[ \t]*)({_TOKEN})")
@@ -181,10 +181,7 @@ def find_mentions(index: NameIndex, text: str) -> list[Mention]:
 
 def _openings(text: str) -> list[int]:
     """Where a name may open in *text*, in order."""
-    found = [m.start() for m in _CAPITAL_RE.finditer(text)]
-    found.extend(m.start() for m in _ARTICLE_RE.finditer(text))
-    found.sort()
-    return found
+    return [m.start() for m in _OPENING_RE.finditer(text)]
 
 
 def _word_at(text: str, match: re.Match[str] | None, group: int = 0) -> _Word | None:
