@@ -16,7 +16,7 @@ from functools import lru_cache
 from mapper.extract.casualties import find_casualties
 from mapper.extract.dates import date_expressions
 from mapper.extract.weapons import ATTACK, attack_strength
-from mapper.extract.words import words_of
+from mapper.extract.words import alternation, words_of
 
 #: Reason -> pattern; a sentence matching any of them tells no new incident. The
 #: patterns are lower case and run on the lower-cased sentence.
@@ -116,17 +116,13 @@ _REASON_PREFIXES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _by_first_letters(prefixes: dict[str, tuple[str, ...]]) -> dict[str, list[tuple[str, str]]]:
-    """The first three letters of each word beginning (none is shorter) -> the beginnings
-    with their reasons: a dictionary lookup per word, not a test of every beginning."""
-    found: dict[str, list[tuple[str, str]]] = {}
-    for reason, beginnings in prefixes.items():
-        for beginning in beginnings:
-            found.setdefault(beginning[:3], []).append((beginning, reason))
-    return found
-
-
-_BEGINNINGS = _by_first_letters(_REASON_PREFIXES)
+#: Word beginning -> its reason.
+_REASON_OF = {
+    prefix: reason for reason, prefixes in _REASON_PREFIXES.items() for prefix in prefixes
+}
+#: A beginning after a space: over a text's words joined by spaces, one scan finds the
+#: beginning of each word that has one (no beginning begins one of another reason).
+_BEGINNING_RE = re.compile(" (?:" + alternation(_REASON_OF) + ")")
 
 
 #: An aside about another moment, after the main clause: "..., a day after the prime
@@ -236,12 +232,7 @@ def _tells_the_blamed_attack(tail: str) -> bool:
 @lru_cache(maxsize=4096)
 def _may_skip(words: frozenset[str]) -> tuple[str, ...]:
     """The reasons whose patterns may match a text of *words*, in their order."""
-    found = {
-        reason
-        for word in words
-        for prefix, reason in _BEGINNINGS.get(word[:3], ())
-        if word.startswith(prefix)
-    }
+    found = {_REASON_OF[m.group()[1:]] for m in _BEGINNING_RE.finditer(" " + " ".join(words))}
     return tuple(reason for reason in SKIP_PATTERNS if reason in found)
 
 

@@ -25,31 +25,23 @@ from mapper.extract.vocabulary import (
     TARGET_TERMS,
     WEAPON_TERMS,
 )
-from mapper.extract.words import has_digit, key_words, rare_words, single_words, words_of
-
-
-def _alternation(phrases: object) -> str:
-    """Longest phrase first, so "roadside bomb" is tried before "bomb".
-
-    The phrases are grouped by their first character, the groups in the order of their
-    first phrase: where a word starts, the engine tries the one group that can match
-    rather than every phrase. Phrases of two groups never match at one place, and a
-    group keeps the order of its phrases, so the same phrase is found.
-    """
-    groups: dict[str, list[str]] = {}
-    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):  # type: ignore[call-overload]
-        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
-
+from mapper.extract.words import (
+    alternation,
+    has_digit,
+    key_words,
+    rare_words,
+    single_words,
+    words_of,
+)
 
 # Weapon, target and projectile patterns are lower case and run on lower-cased text:
 # case-insensitive matching is several times slower in Python's engine.
-WEAPON_RE = re.compile(rf"\b(?:{_alternation(WEAPON_TERMS)})\b")
-TARGET_RE = re.compile(rf"\b(?:{_alternation(TARGET_TERMS)})\b")
+WEAPON_RE = re.compile(rf"\b(?:{alternation(WEAPON_TERMS)})\b")
+TARGET_RE = re.compile(rf"\b(?:{alternation(TARGET_TERMS)})\b")
 #: Verbs only in lower case: a capitalised "Hit" is the town, not the verb.
-ATTACK_VERB_RE = re.compile(rf"\b(?:{_alternation(ATTACK_VERBS)})\b")
+ATTACK_VERB_RE = re.compile(rf"\b(?:{alternation(ATTACK_VERBS)})\b")
 
-_NOUNS = _alternation(PROJECTILE_NOUNS)
+_NOUNS = alternation(PROJECTILE_NOUNS)
 #: "a drone strike", "two rocket attacks": the noun names the act, not what was fired.
 _NOT_ACT = (
     r"(?!\s+(?:strikes?|attacks?|fire|barrages?|launchers?|bases?|units?|programme|program)\b)"

@@ -59,3 +59,18 @@ def rare_words(phrases: Iterable[str], common: frozenset[str]) -> frozenset[str]
 def single_words(phrases: Iterable[str]) -> frozenset[str]:
     """The phrases that are one word: a word-set hit is already a match."""
     return frozenset(p.lower() for p in phrases if len(words_of(p)) == 1 and p.isalpha())
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """The *phrases* as one alternation, longest first, so "roadside bomb" is tried before
+    "bomb"; the spaces in a phrase match any white space.
+
+    The phrases are grouped by their first character, the groups in the order of their
+    first phrase: where a word starts, the engine tries the one group that can match
+    rather than every phrase. Phrases of two groups never match at one place, and a
+    group keeps the order of its phrases, so the same phrase is found.
+    """
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
