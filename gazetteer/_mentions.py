@@ -131,13 +131,16 @@ class NameIndex:
 
 
 _TOKEN = TOKEN_RE.pattern
-#: Where a name may open: a capital or a letter of a script without case, or the Arabic
-#: article before a separator ("al-", "el ", "ash-", "ul-"), at the start of a word. Both
-#: patterns begin with a character class, which the regex engine scans for at C speed;
-#: whether a hit starts a word is asked of the few hits (lower-case accented letters pass
-#: too, and are turned down by ``_capitalised``).
-_CAPITAL_RE = re.compile(r"[A-Z\u00c0-\uffff]")
-_ARTICLE_RE = re.compile(r"[aeu](?:(?<=[ae])l[ \-‐‑]|(?<=a)(?:[dnrstz]|sh)[\-‐‑]|(?<=u)l[\-‐‑])")
+#: Where a name may open: at the start of a word, a capital or a letter of a script
+#: without case, or the Arabic article before a separator ("al-", "el ", "ash-", "ul-").
+#: The pattern begins with a character class, which the regex engine scans for at C
+#: speed; only then does the lookbehind ask whether the character opens a word (a word
+#: boundary before a word character). Lower-case accented letters pass too, and are
+#: turned down by ``_capitalised``.
+_OPENING_RE = re.compile(
+    r"[A-Z\u00c0-\uffffaeu](?<=\b\w)"
+    r"(?:(?<=[A-Z\u00c0-\uffff])|(?<=[ae])l[ \-‐‑]|(?<=a)(?:[dnrstz]|sh)[\-‐‑]|(?<=u)l[\-‐‑])"
+)
 #: The next word of the same name: only spaces and hyphens (or one line break) between.
 _NEXT_RE = re.compile(rf"(?:[ \t\-‐‑–]{{1,3}}|[ \t]*\n[ \t]*)({_TOKEN})")
 #: What may stand between two words of one longer name: spaces, hyphens, articles.
@@ -178,23 +181,7 @@ def find_mentions(index: NameIndex, text: str) -> list[Mention]:
 
 def _openings(text: str) -> list[int]:
     """Where a name may open in *text*, in order."""
-    found = [
-        at
-        for at in (m.start() for m in _CAPITAL_RE.finditer(text))
-        if _is_word_char(text[at]) and (at == 0 or not _is_word_char(text[at - 1]))
-    ]
-    found.extend(
-        at
-        for at in (m.start() for m in _ARTICLE_RE.finditer(text))
-        if at == 0 or not _is_word_char(text[at - 1])
-    )
-    found.sort()
-    return found
-
-
-def _is_word_char(char: str) -> bool:
-    """What the regex engine calls a word character (``\\w``)."""
-    return char.isalnum() or char == "_"
+    return [m.start() for m in _OPENING_RE.finditer(text)]
 
 
 def _word_at(text: str, match: re.Match[str] | None, group: int = 0) -> _Word | None:
@@ -212,7 +199,7 @@ def _without_possessive(text: str, word: _Word) -> _Word | None:
     Hayyaniya district", "Baghdad's international airport"; not an institution ("the
     Kurdistan Region's government", "Turkey's military said").
     """
-    if len(word.word) < 4 or word.word[-1] != "s" or word.word[-2] not in "'’":
+    if not _possessive(word.word):
         return None
     following = _NEXT_WORDS_RE.match(text, word.end)
     if following is None:
@@ -222,6 +209,11 @@ def _without_possessive(text: str, word: _Word) -> _Word | None:
         return None
     stem, end = word.word[:-2], word.end - 2
     return _Word(word.start, end, stem, token_key(stem, text, end))
+
+
+def _possessive(word: str) -> bool:
+    """Whether *word* ends in a possessive "'s" after a stem of two letters or more."""
+    return len(word) >= 4 and word[-1] == "s" and word[-2] in "'’"
 
 
 #: The one or two words after a possessive.
@@ -255,7 +247,7 @@ def _longest_match(
     key = token_key(raw, text, end)
     if key:
         # Most capitalised words open no name: turned down before any other work.
-        if not _capitalised(raw):
+        if not _capitalised(raw) or (key not in index.prefixes and not _possessive(raw)):
             return None
         first = _Word(found.start(), end, raw, key)
         stem = _without_possessive(text, first)

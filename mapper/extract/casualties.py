@@ -23,7 +23,7 @@ from mapper.extract.counts import (
     qualifier_of,
 )
 from mapper.extract.vocabulary import NUMBER_WORDS, PERSON_NOUNS
-from mapper.extract.words import words_of
+from mapper.extract.words import translation, words_of
 
 KILLED, INJURED = "killed", "injured"
 
@@ -98,7 +98,7 @@ _ACTIVE_WORDS = frozenset(
 )
 #: A word; an opening quote or bracket is not part of it ("“Thirteen were killed").
 _WORD_RE = re.compile(r"[^\s\"“‘(\[]\S*")
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_ASCII_LOWER = translation({c: c.lower() for c in string.ascii_uppercase})
 #: Words a list of people may open with, besides numbers and capitalised names.
 _LIST_OPENERS = frozenset(
     (

@@ -16,7 +16,7 @@ from functools import lru_cache
 from mapper.extract.casualties import find_casualties
 from mapper.extract.dates import date_expressions
 from mapper.extract.weapons import ATTACK, attack_strength
-from mapper.extract.words import words_of
+from mapper.extract.words import alternation, words_of
 
 #: Reason -> pattern; a sentence matching any of them tells no new incident. The
 #: patterns are lower case and run on the lower-cased sentence.
@@ -114,16 +114,15 @@ _REASON_PREFIXES: dict[str, tuple[str, ...]] = {
         "seizure": "seiz cache defus dismantl confiscat",
     }.items()
 }
-#: A word of a space-joined word set that begins with one of them, named by its reason:
-#: one scan, not a ``startswith`` per word.
-_SKIP_PREFIX_RE = re.compile(
-    " (?:"
-    + "|".join(
-        f"(?P<{reason}>{'|'.join(map(re.escape, prefixes))})"
-        for reason, prefixes in _REASON_PREFIXES.items()
-    )
-    + ")"
-)
+
+
+#: Word beginning -> its reason.
+_REASON_OF = {
+    prefix: reason for reason, prefixes in _REASON_PREFIXES.items() for prefix in prefixes
+}
+#: A beginning after a space: over a text's words joined by spaces, one scan finds the
+#: beginning of each word that has one (no beginning begins one of another reason).
+_BEGINNING_RE = re.compile(" (?:" + alternation(_REASON_OF) + ")")
 
 
 #: An aside about another moment, after the main clause: "..., a day after the prime
@@ -151,7 +150,7 @@ _SINGLED_OUT_RE = re.compile(r"\s*including\s+one\s+(?:that|which|in which|again
 
 def singled_out(clause: str) -> bool:
     """Whether *clause* singles one attack out of the tally before it."""
-    return _SINGLED_OUT_RE.match(clause) is not None
+    return "including" in clause and _SINGLED_OUT_RE.match(clause) is not None
 
 
 @lru_cache(maxsize=1024)  # asked once per clause of a sentence
@@ -233,7 +232,7 @@ def _tells_the_blamed_attack(tail: str) -> bool:
 @lru_cache(maxsize=4096)
 def _may_skip(words: frozenset[str]) -> tuple[str, ...]:
     """The reasons whose patterns may match a text of *words*, in their order."""
-    found = {match.lastgroup for match in _SKIP_PREFIX_RE.finditer(" " + " ".join(words))}
+    found = {_REASON_OF[m.group()[1:]] for m in _BEGINNING_RE.finditer(" " + " ".join(words))}
     return tuple(reason for reason in SKIP_PATTERNS if reason in found)
 
 

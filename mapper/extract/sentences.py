@@ -85,8 +85,10 @@ _DATELINES = (
         r"(?:[:—–]|\s-)\s*-?\s*"
     ),
 )
-#: The datelines above as one pattern, tried first: most paragraphs have none.
-_ANY_DATELINE_RE = re.compile("|".join(f"(?:{d.pattern})" for d in _DATELINES))
+#: How every dateline above opens: a bracket, a digit, a word in capitals, or a
+#: capitalised word before a comma or a day's number. A cheap test before them all:
+#: most paragraphs open on none ("The ...", "Iraqi ...").
+_DATELINE_OPENING_RE = re.compile(r"\s*(?:[(\d]|[A-Z](?:[A-Z'’-]|[a-z]+(?:,|\.?\s+\d)))")
 #: A sentence ends before white space and a capital, or, on pages that lost the space
 #: ("... other provinces.The Pentagon said"), between a word and a capitalised word.
 _SENTENCE_END_RE = re.compile(
@@ -127,15 +129,17 @@ _ABBREVIATIONS = frozenset(
 )
 #: Clause breaks inside a sentence: one sentence may tell two attacks.
 _COUNTS = "one|two|three|four|five|six|seven|eight|nine|ten"
+#: Every break opens on one of ";,:" or white space: the lookahead turns every other
+#: character down before the alternatives are tried.
 _CLAUSE_RE = re.compile(
-    r";\s+|,?\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=on\s+[A-Z])"
+    r"(?=[;,:\s])(?:;\s+|,?\s+while\s+|,\s+whereas\s+|,\s+and\s+(?=on\s+[A-Z])"
     # "a spate of rocket attacks, including one that killed a contractor at ...".
     r"|,\s+(?=including\s+one\s+(?:that|which|in which|against|on|at|in)\b)"
     # "..., to which the US responded with air strikes near Qaim": a second attack.
     r"|,\s+(?=to which\s+(?:\w+\s+){1,3}?(?:responded|retaliated)\b)"
     # "IS claimed two attacks: a fuel tanker was blown up at a checkpoint ...".
     r"|:\s+(?=(?:a|an|the|one|two|three|four|\d+)\s)"
-    rf"|(?P<and>,?\s+and\s+)(?=(?:a|an|another|{_COUNTS}|\d+)\s)"
+    rf"|(?P<and>,?\s+and\s+)(?=(?:a|an|another|{_COUNTS}|\d+)\s))"
 )
 #: "and a ..." starts a second attack only when both sides have an attack verb:
 #: "rockets hit X and a drone struck Y", not "... two soldiers and a British medic";
@@ -216,9 +220,11 @@ def _clean(text: str) -> list[tuple[str, str]]:
             unwrapped = 2 * ended >= len(kept)
         units = kept if unwrapped else [" ".join(kept)]
         for unit in units:
-            paragraph = _without_trailing_stamp(_without_sign_off(unit))
+            paragraph = _without_sign_off(unit)
             if not _ends_sentence(paragraph):
-                continue  # a heading, a teaser or a byline
+                paragraph = _without_trailing_stamp(paragraph)
+                if not _ends_sentence(paragraph):
+                    continue  # a heading, a teaser or a byline
             body = _without_dateline(paragraph)
             paragraphs.append((body, paragraph[: len(paragraph) - len(body)]))
     return paragraphs
@@ -233,7 +239,8 @@ _TRAILING_STAMP_RE = re.compile(
 
 
 def _without_trailing_stamp(paragraph: str) -> str:
-    if _ends_sentence(paragraph) or paragraph.endswith(("...", "…")):
+    """*paragraph*, which ends no sentence, without the stamp after its last sentence."""
+    if paragraph.endswith(("...", "…")):
         return paragraph
     stamp = _TRAILING_STAMP_RE.search(paragraph)
     return paragraph if stamp is None else paragraph[: stamp.start()]
@@ -251,7 +258,7 @@ def _without_sign_off(paragraph: str) -> str:
 
 
 def _without_dateline(paragraph: str) -> str:
-    if _ANY_DATELINE_RE.match(paragraph):
+    if _DATELINE_OPENING_RE.match(paragraph):
         for dateline in _DATELINES:
             cut = dateline.match(paragraph)
             if cut and cut.end() < len(paragraph):
@@ -271,7 +278,8 @@ def split_document(text: str) -> Document:
         if heading:
             headings.append((offset, offset + len(paragraph), heading))
         searched = 0  # where the text after the last boundary starts
-        for boundary in _SENTENCE_END_RE.finditer(paragraph):
+        boundaries = _SENTENCE_END_RE.finditer(paragraph) if _ends_inside(paragraph) else ()
+        for boundary in boundaries:
             at = boundary.start()
             # The word before the full stop: a boundary ends in white space, so that word
             # lies after the last one (reading the whole paragraph so far was quadratic).
@@ -358,6 +366,13 @@ def _has_photo_credit(line: str) -> bool:
         opening = line.find("[", line.rfind("]", 0, len(line) - 1) + 1)
         return opening >= 0 and _CAPTION_CREDIT_RE.match(line, opening) is not None
     return "/" in line and _AGENCY_CREDIT_RE.search(line) is not None
+
+
+def _ends_inside(paragraph: str) -> bool:
+    """Whether a sentence may end before the last character of *paragraph* (a cheap test
+    before the pattern: most paragraphs are one sentence)."""
+    inside = paragraph[:-1]
+    return "." in inside or "!" in inside or "?" in inside
 
 
 def _may_cut(sentence: str) -> bool:

@@ -25,23 +25,23 @@ from mapper.extract.vocabulary import (
     TARGET_TERMS,
     WEAPON_TERMS,
 )
-from mapper.extract.words import has_digit, key_words, rare_words, single_words, words_of
-
-
-def _alternation(phrases: object) -> str:
-    """Longest phrase first, so "roadside bomb" is tried before "bomb"."""
-    words = sorted(phrases, key=lambda p: (-len(p), p))  # type: ignore[call-overload]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-
+from mapper.extract.words import (
+    alternation,
+    has_digit,
+    key_words,
+    rare_words,
+    single_words,
+    words_of,
+)
 
 # Weapon, target and projectile patterns are lower case and run on lower-cased text:
 # case-insensitive matching is several times slower in Python's engine.
-WEAPON_RE = re.compile(rf"\b(?:{_alternation(WEAPON_TERMS)})\b")
-TARGET_RE = re.compile(rf"\b(?:{_alternation(TARGET_TERMS)})\b")
+WEAPON_RE = re.compile(rf"\b(?:{alternation(WEAPON_TERMS)})\b")
+TARGET_RE = re.compile(rf"\b(?:{alternation(TARGET_TERMS)})\b")
 #: Verbs only in lower case: a capitalised "Hit" is the town, not the verb.
-ATTACK_VERB_RE = re.compile(rf"\b(?:{_alternation(ATTACK_VERBS)})\b")
+ATTACK_VERB_RE = re.compile(rf"\b(?:{alternation(ATTACK_VERBS)})\b")
 
-_NOUNS = _alternation(PROJECTILE_NOUNS)
+_NOUNS = alternation(PROJECTILE_NOUNS)
 #: "a drone strike", "two rocket attacks": the noun names the act, not what was fired.
 _NOT_ACT = (
     r"(?!\s+(?:strikes?|attacks?|fire|barrages?|launchers?|bases?|units?|programme|program)\b)"

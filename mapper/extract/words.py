@@ -11,9 +11,19 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+
+def translation(changes: dict[str, str]) -> dict[int, str]:
+    """A ``str.translate`` table making *changes* that also names every other ASCII
+    character, as itself: each character a table lacks costs a failed lookup (a KeyError)
+    in every text that holds it."""
+    return str.maketrans({chr(c): chr(c) for c in range(128)} | changes)
+
+
 # Apostrophes and hyphens become spaces too, so "Tuesday's" gives "tuesday".
-_SEPARATORS = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'“”‘’«»/|—–…*•<>=#-‐‑"})
+_SEPARATORS = translation({c: " " for c in ".,;:!?()[]{}\"'“”‘’«»/|—–…*•<>=#-‐‑"})
 _DIGIT_RE = re.compile(r"\d")
+#: The digits an ASCII text can hold: a class the engine tests faster than ``\d``.
+_ASCII_DIGIT_RE = re.compile("[0-9]")
 
 
 @lru_cache(maxsize=8192)
@@ -24,7 +34,7 @@ def words_of(text: str) -> frozenset[str]:
 
 def has_digit(text: str) -> bool:
     """Whether *text* holds a digit."""
-    return _DIGIT_RE.search(text) is not None
+    return (_ASCII_DIGIT_RE if text.isascii() else _DIGIT_RE).search(text) is not None
 
 
 def key_words(phrases: Iterable[str]) -> frozenset[str]:
@@ -49,3 +59,18 @@ def rare_words(phrases: Iterable[str], common: frozenset[str]) -> frozenset[str]
 def single_words(phrases: Iterable[str]) -> frozenset[str]:
     """The phrases that are one word: a word-set hit is already a match."""
     return frozenset(p.lower() for p in phrases if len(words_of(p)) == 1 and p.isalpha())
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """The *phrases* as one alternation, longest first, so "roadside bomb" is tried before
+    "bomb"; the spaces in a phrase match any white space.
+
+    The phrases are grouped by their first character, the groups in the order of their
+    first phrase: where a word starts, the engine tries the one group that can match
+    rather than every phrase. Phrases of two groups never match at one place, and a
+    group keeps the order of its phrases, so the same phrase is found.
+    """
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())

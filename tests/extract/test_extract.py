@@ -506,3 +506,16 @@ def test_figures_of_places_attacked_together_are_not_counted_twice(gaz):
     assert [(r["place_id"], r["killed"]) for r in rows] == [("mosul", 2), ("basra", None)]
     repeated = incidents(gaz, "Rockets hit Balad, Balad and Taji on Monday.")
     assert places(repeated) == ["balad", "taji"]
+
+
+def test_the_skip_reasons_a_text_may_give_are_found_word_by_word() -> None:
+    from mapper.extract.context import _REASON_PREFIXES, _may_skip
+    from mapper.extract.words import words_of
+
+    words = words_of("Troops withdrew after talks and repeated warnings, officials recalled.")
+    assert _may_skip(words) == ("summary", "withdrawal", "history", "diplomacy", "threat")
+    # One beginning is found per word: none may begin a beginning of another reason.
+    for reason, beginnings in _REASON_PREFIXES.items():
+        for other, others in _REASON_PREFIXES.items():
+            clashes = [(b, o) for b in beginnings for o in others if b.startswith(o)]
+            assert reason == other or not clashes, (reason, other, clashes)

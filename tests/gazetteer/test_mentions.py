@@ -68,12 +68,16 @@ def test_a_town_is_offered_once_not_again_from_the_base_layer() -> None:
 
 
 def test_name_openings_are_found_where_the_regex_word_boundary_puts_them() -> None:
-    # The opening scan tests "start of a word" by hand; it must agree with the regex
-    # engine's \w on every character of the Basic Multilingual Plane.
-    from gazetteer._mentions import _is_word_char
+    # After each character of the Basic Multilingual Plane, a capital or an article opens
+    # a name exactly when that character is no word character (\w).
+    from gazetteer._mentions import _openings
 
     word = re.compile(r"\w")
-    assert all(_is_word_char(chr(code)) == bool(word.match(chr(code))) for code in range(0x10000))
+    for code in range(0x10000):
+        before = chr(code)
+        opens = word.match(before) is None
+        assert (1 in _openings(before + "Basra")) == opens, hex(code)
+        assert (1 in _openings(before + "al-Qaim")) == opens, hex(code)
 
 
 def test_a_possessive_place_is_found_unless_it_names_an_institution() -> None:
