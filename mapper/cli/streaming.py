@@ -66,6 +66,7 @@ def _stream(args: argparse.Namespace, client: Any, gazetteer: Any) -> int:
             exclude=(args.output, *sorted(args.output.glob("*.parquet"))),
             progress=False if args.quiet else None,
             write=table.write,
+            encode=table.encoder,
         )
         streaming.count = extraction.n_reports
         if not report_run(args, "extract", extraction):

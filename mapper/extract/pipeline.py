@@ -60,6 +60,12 @@ class Outcome:
         """``path:line``, or the path alone."""
         return f"{self.path}:{self.line}" if self.line is not None else self.path
 
+    def __reduce__(self) -> tuple[type[Outcome], tuple[Any, ...]]:
+        # A part's outcomes travel from a worker: rebuilt from their fields in order, a
+        # third of the time a frozen dataclass's state by name takes.
+        fields = (self.report_id, self.path, self.line, self.status, self.n_incidents)
+        return Outcome, (*fields, self.reason, self.warnings)
+
 
 @dataclass(slots=True)
 class Tally:

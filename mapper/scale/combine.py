@@ -22,6 +22,7 @@ from mapper.errors import ReportError
 from mapper.extract import Tally
 from mapper.scale.ledger import Ledger
 from mapper.scale.partition import PartResult, Problem, incident_meta, unreadable_outcomes
+from mapper.table import EncodedRows
 
 
 class ExtractionResult(Protocol):
@@ -80,7 +81,12 @@ def combine_parts(
         What walking the inputs found (missing inputs, link loops); they come first.
     """
     combiner = PartCombiner(problems=problems, warnings=warnings)
-    frames = [frame for frame in map(combiner.add, results) if len(frame)]
+    frames = []
+    for rows in map(combiner.add, results):
+        if not isinstance(rows, pd.DataFrame):
+            raise TypeError("parts encoded for a stream are for its writer, not to combine")
+        if len(rows):
+            frames.append(rows)
     incidents = pd.concat(frames, ignore_index=True) if frames else incident_meta()
     return combiner.extraction(incidents)
 
@@ -107,9 +113,9 @@ class PartCombiner:
         self.tally = Tally()
         self._ledger = Ledger()
 
-    def add(self, result: PartResult) -> pd.DataFrame:
-        """Account for a part's reports; its incident rows, without those of reports
-        whose id an earlier part used."""
+    def add(self, result: PartResult) -> pd.DataFrame | EncodedRows:
+        """Account for a part's reports; its incident rows (a table, or rows encoded
+        for a stream), without those of reports whose id an earlier part used."""
         # A part names its own first use of an id it holds twice; an earlier part's is
         # the first use of the run.
         ids = {o.report_id for o in result.outcomes}
@@ -139,8 +145,12 @@ class PartCombiner:
         self.warnings.extend(
             ReportError(path, reason, line=line) for path, reason, line in result.warnings
         )
-        frame = result.incidents
-        return frame[~frame["report_id"].isin(dropped)] if dropped else frame
+        rows = result.incidents
+        if not dropped:
+            return rows
+        if isinstance(rows, EncodedRows):
+            return rows.without(dropped)
+        return rows[~rows["report_id"].isin(dropped)]
 
     def _account(self, outcome: Any) -> None:
         """Keep or count the outcome of a report read."""

@@ -24,6 +24,7 @@ from mapper.read import CorpusPlan, plan_parts
 from mapper.scale.combine import CorpusExtraction, PartCombiner, combine_parts
 from mapper.scale.partition import GazetteerSpec, PartResult, extract_part, incident_meta
 from mapper.scale.trim import trim_memory
+from mapper.table import EncodedRows
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -41,7 +42,8 @@ def extract_corpus(
     exclude: Iterable[str | Path] = (),
     part_reports: int = PART_REPORTS,
     progress: bool | None = None,
-    write: Callable[[pd.DataFrame], object] | None = None,
+    write: Callable[[Any], object] | None = None,
+    encode: Callable[[pd.DataFrame], EncodedRows] | None = None,
 ) -> CorpusExtraction:
     """Extract every incident of a corpus on a Dask cluster, accounting for every report.
 
@@ -72,6 +74,10 @@ def extract_corpus(
         ``write`` streams them to a file). The outcomes are then counted, not kept
         (a :class:`~mapper.extract.Tally`), and the ids and warnings are kept on disk
         (:mod:`mapper.scale.ledger`): memory does not grow with the reports.
+    encode
+        With *write*: what each part's rows are turned into where they are extracted
+        (on the workers), before *write* is given them (a
+        :class:`mapper.table.TableStream`'s ``encoder``, for its ``write``).
 
     Returns
     -------
@@ -96,19 +102,21 @@ def extract_corpus(
         if gazetteer is None or isinstance(gazetteer, Gazetteer)
         else tuple(str(path) for path in gazetteer)
     )
+    encode = None if write is None else encode
     if client is None:
         results: Iterator[PartResult] = (
-            extract_part(part, gazetteer=spec, published=published) for part in plan.parts
+            extract_part(part, gazetteer=spec, published=published, encode=encode)
+            for part in plan.parts
         )
     else:
-        results = _on_cluster(client, plan, spec, published)
+        results = _on_cluster(client, plan, spec, published, encode)
     shown = show_progress(results, total=len(plan.parts), enabled=progress)
     if write is None:
         return combine_parts(list(shown), problems=plan.problems, warnings=plan.warnings)
     combiner = PartCombiner(problems=plan.problems, warnings=plan.warnings, keep_outcomes=False)
     empty = incident_meta()
     if not plan.parts:
-        write(empty)
+        write(empty if encode is None else encode(empty))
     for result in shown:
         write(combiner.add(result))
         del result
@@ -117,7 +125,11 @@ def extract_corpus(
 
 
 def _on_cluster(
-    client: Client, plan: CorpusPlan, spec: GazetteerSpec, published: str | dt.date | None
+    client: Client,
+    plan: CorpusPlan,
+    spec: GazetteerSpec,
+    published: str | dt.date | None,
+    encode: Callable[[pd.DataFrame], EncodedRows] | None,
 ) -> Iterator[PartResult]:
     """Each part's result, in plan order, as the cluster finishes them."""
     from distributed import as_completed
@@ -126,7 +138,12 @@ def _on_cluster(
     if isinstance(spec, Gazetteer):
         gazetteer = client.scatter(spec, broadcast=True)
     futures = client.map(
-        extract_part, plan.parts, gazetteer=gazetteer, published=published, pure=False
+        extract_part,
+        plan.parts,
+        gazetteer=gazetteer,
+        published=published,
+        encode=encode,
+        pure=False,
     )
     order = {future.key: index for index, future in enumerate(futures)}
     finished: dict[int, PartResult] = {}

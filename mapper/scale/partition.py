@@ -13,6 +13,7 @@ names it by its files, or not at all for the bundled one, and never carries it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -23,6 +24,7 @@ from gazetteer import Gazetteer, load_gazetteer
 from mapper.errors import ReportError
 from mapper.extract import run_extraction
 from mapper.read import ReportPart, ReportSet, read_frame, read_part
+from mapper.table import EncodedRows
 
 #: How a gazetteer travels to a worker: None for the bundled one, the files to layer
 #: over it, or the object itself (scattered once by ``extract_corpus``).
@@ -35,13 +37,15 @@ Problem = tuple[str, str, int | None]
 class PartResult:
     """What one part gave: its incident rows and what became of every input in it.
 
-    ``outcomes`` has one ``Outcome`` per report read (``mapper.extract``'s), in order;
+    ``incidents`` is the raw table, or its rows as a stream writes them when the part
+    was given an encoder; ``outcomes`` has one ``Outcome`` per report read
+    (``mapper.extract``'s), in order;
     ``problems`` the inputs that gave no report and ``warnings`` what a report lost in
     reading, both as :data:`Problem` tuples.
     """
 
     files: tuple[str, ...]
-    incidents: pd.DataFrame
+    incidents: pd.DataFrame | EncodedRows
     outcomes: list[Any]
     problems: list[Problem]
     warnings: list[Problem]
@@ -96,15 +100,24 @@ def incident_meta() -> pd.DataFrame:
 
 
 def extract_part(
-    part: ReportPart, *, gazetteer: GazetteerSpec = None, published: str | dt.date | None = None
+    part: ReportPart,
+    *,
+    gazetteer: GazetteerSpec = None,
+    published: str | dt.date | None = None,
+    encode: Callable[[pd.DataFrame], EncodedRows] | None = None,
 ) -> PartResult:
-    """Read and extract one part of a corpus; pure, so it runs on any worker."""
+    """Read and extract one part of a corpus; pure, so it runs on any worker.
+
+    With *encode* (:attr:`mapper.table.TableStream.encoder`), the rows come back as
+    the text the table is written with, made here rather than where it is written.
+    """
     reports = read_part(part, published=published)
     problems = [_plain(problem) for problem in reports.problems]
     warnings = [_plain(warning) for warning in reports.warnings]
     reports.problems, reports.warnings = [], []
     extraction = run_extraction(reports, gazetteer=worker_gazetteer(gazetteer), progress=False)
-    return PartResult(part.files, extraction.incidents, extraction.outcomes, problems, warnings)
+    rows = extraction.incidents if encode is None else encode(extraction.incidents)
+    return PartResult(part.files, rows, extraction.outcomes, problems, warnings)
 
 
 def worker_gazetteer(spec: GazetteerSpec) -> Gazetteer:

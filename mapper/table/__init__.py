@@ -47,7 +47,7 @@ from mapper.table.schema import (
     conform_incidents,
     incident_frame,
 )
-from mapper.table.stream import STREAMED_FORMATS, TableStream, streamable
+from mapper.table.stream import STREAMED_FORMATS, EncodedRows, TableStream, streamable
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -58,6 +58,7 @@ __all__ = [
     "MERGE_COLUMNS",
     "STREAMED_FORMATS",
     "WEAPONS",
+    "EncodedRows",
     "HandMadeTable",
     "TableStream",
     "check_figures",

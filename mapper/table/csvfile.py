@@ -27,25 +27,41 @@ NUMERIC_COLUMNS = frozenset(
 
 def write_csv(columns: list[str], rows: list[dict[str, Cell]]) -> str:
     """The CSV text of a table's rows (plain cells, None for missing)."""
-    text = _csv_text(columns, rows, cr_safe=False)
+    return "".join(csv_lines(columns, rows, header=True))
+
+
+def csv_lines(columns: list[str], rows: list[dict[str, Cell]], *, header: bool) -> list[str]:
+    """The CSV text of each row (after the header's, with *header*), each with its newline.
+
+    A row's text does not depend on the others, so a table written a chunk of rows at a
+    time, or with some rows left out, is the same rows' :func:`write_csv`.
+    """
+    lines = _csv_lines(columns, rows, header=header, cr_safe=False)
     # csv quotes a cell holding a character of its line terminator, "\n" here, but
     # not a lone CR, which spreadsheets and csv readers take for the end of a row (the
     # rest of the cell would start a row of its own). Rare: only then write it again.
-    return _csv_text(columns, rows, cr_safe=True) if "\r" in text else text
+    if any("\r" in line for line in lines):
+        return _csv_lines(columns, rows, header=header, cr_safe=True)
+    return lines
 
 
-def _csv_text(columns: list[str], rows: list[dict[str, Cell]], *, cr_safe: bool) -> str:
+def _csv_lines(
+    columns: list[str], rows: list[dict[str, Cell]], *, header: bool, cr_safe: bool
+) -> list[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    header: list[Cell] = [guard_formula(c) for c in columns]
-    for cells in itertools.chain([header], (_csv_row(row, columns) for row in rows)):
+    names: list[Cell] = [guard_formula(c) for c in columns]
+    ends = []
+    for cells in itertools.chain([names] if header else [], (_csv_row(r, columns) for r in rows)):
         if cr_safe and any(isinstance(cell, str) and "\r" in cell for cell in cells):
             line = io.StringIO()
             csv.writer(line, lineterminator="\r\n").writerow(cells)  # quotes every CR
             out.write(line.getvalue()[:-2] + "\n")
         else:
             writer.writerow(cells)
-    return out.getvalue()
+        ends.append(out.tell())
+    text = out.getvalue()
+    return [text[start:end] for start, end in zip([0, *ends], ends, strict=False)]
 
 
 def _csv_row(row: dict[str, Cell], columns: list[str]) -> list[Cell]:

@@ -225,7 +225,12 @@ def _plain(value: Any) -> Cell:
 
 def write_jsonl(columns: list[str], rows: list[dict[str, Cell]]) -> str:
     """The JSON Lines text of a table's rows: one object a line."""
-    return "".join(dumps(row) + "\n" for row in rows)
+    return "".join(jsonl_lines(rows))
+
+
+def jsonl_lines(rows: list[dict[str, Cell]]) -> list[str]:
+    """Each row's JSON Lines text, with its newline."""
+    return [dumps(row) + "\n" for row in rows]
 
 
 def _read_jsonl(path: str, text: str, required: Collection[str]) -> tuple[list[str], list[Row]]:

@@ -197,3 +197,29 @@ def test_a_geojson_feature_that_is_not_a_point_is_named(tmp_path):
 def test_a_missing_file_is_an_incident_table_error(tmp_path):
     with pytest.raises(IncidentTableError, match=r"gone\.csv: cannot be read"):
         read_incidents(tmp_path / "gone.csv")
+
+
+def test_rows_written_apart_are_the_table_without_the_rows_left_out(tmp_path: Path) -> None:
+    # A streamed run writes each part's rows as the workers encoded them, leaving out the
+    # rows of a report whose id an earlier part used: the file must be the table of the
+    # rows kept, lone carriage returns quoted whichever rows are kept.
+    from mapper.table import EncodedRows, TableStream
+    from mapper.table.stream import encode_rows
+
+    table = incident_frame(
+        [
+            {"report_id": "a", "incident_id": "a-1", "quote": "Line one\rline two"},
+            {"report_id": "b", "incident_id": "b-1", "quote": '=SUM(1), "quoted"\nnext'},
+            {"report_id": "c", "incident_id": "c-1", "killed": 2, "latitude": 33.3},
+        ]
+    )
+    for suffix in (".csv", ".jsonl"):
+        for left_out in ({"a"}, {"b"}, {"a", "c"}, set()):
+            encoded = encode_rows(table, csv=suffix == ".csv")
+            assert isinstance(encoded, EncodedRows) and len(encoded) == 3
+            streamed, whole = tmp_path / f"s{suffix}", tmp_path / f"w{suffix}"
+            with TableStream(streamed) as stream:
+                stream.write(encoded.without(left_out))
+                stream.commit()
+            write_incidents(table[~table["report_id"].isin(left_out)], whole)
+            assert streamed.read_bytes() == whole.read_bytes()
