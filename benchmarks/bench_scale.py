@@ -8,10 +8,12 @@ revision's code (``--baseline REV``, default the run before streaming; skipped w
 local Dask cluster of two worker processes. It checks that the tables are identical
 byte for byte after sorting by ``incident_id`` (the streamed one also unsorted, against
 the baseline's) and the summaries line for line, and prints the wall time, the
-speed-up and the peak resident memory of each, side by side.
+speed-up and the peak resident memory of each, side by side. With ``--rounds K`` each
+runs K times, alternating, and the median time counts.
 
     python benchmarks/bench_scale.py                  # 100,000 reports, a few minutes
     python benchmarks/bench_scale.py --reports 5000   # a quick look
+    python benchmarks/bench_scale.py --no-baseline --rounds 3
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import psutil
@@ -77,7 +81,7 @@ def build_corpus(path: Path, count: int) -> None:
     pq.write_table(pa.table(columns), path, row_group_size=2000)
 
 
-def run(argv: list[str], code: Path = ROOT) -> dict[str, float]:
+def run(argv: list[str], code: Path = ROOT) -> dict[str, Any]:
     """Run ``mapper`` (the one at *code*) with *argv* in a fresh interpreter; its time
     and peak memory."""
     started = time.perf_counter()
@@ -131,6 +135,17 @@ class _Descendants(threading.Thread):
         return max(self._peaks.values(), default=0)
 
 
+def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One figure for a run repeated: the median time, the highest peaks, the summary
+    (or every different one, which the check below then fails on)."""
+    return {
+        "seconds": statistics.median(r["seconds"] for r in runs),
+        "peak_kb": max(r["peak_kb"] for r in runs),
+        "children_kb": max(r["children_kb"] for r in runs),
+        "summary": " | ".join(dict.fromkeys(r["summary"] for r in runs)),
+    }
+
+
 def sorted_table(path: Path) -> str:
     table = mapper.read_incidents(path).sort_values("incident_id", kind="stable")
     return table.to_csv(index=False)
@@ -143,6 +158,7 @@ def main() -> None:
     parser.add_argument("--baseline", default=BASELINE, metavar="REV")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--no-workers", action="store_true", help="the single process only")
+    parser.add_argument("--rounds", type=int, default=1, help="runs of each, alternating")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.parquet"
@@ -154,20 +170,33 @@ def main() -> None:
             flush=True,
         )
         base = ["extract", str(corpus), "--no-merge"]
-        runs: dict[str, dict[str, float]] = {}
+        commands: dict[str, tuple[list[str], Path]] = {}
         tables: dict[str, Path] = {}
         if not args.no_baseline:
+            label = f"one process, {args.baseline}"
+            tables[label] = Path(folder) / "baseline.csv"
             code = export_revision(args.baseline, Path(folder))
-            tables[f"one process, {args.baseline}"] = Path(folder) / "baseline.csv"
-            runs[f"one process, {args.baseline}"] = run(
-                [*base, "-o", str(tables[f"one process, {args.baseline}"])], code
-            )
-        tables["one process (streams)"] = Path(folder) / "one.csv"
-        runs["one process (streams)"] = run([*base, "-o", str(tables["one process (streams)"])])
+            commands[label] = ([*base, "-o", str(tables[label])], code)
+        streams = "one process (streams)"
+        tables[streams] = Path(folder) / "one.csv"
+        commands[streams] = ([*base, "-o", str(tables[streams])], ROOT)
         name = f"--workers {args.workers}"
         if not args.no_workers:
             tables[name] = Path(folder) / "many.csv"
-            runs[name] = run([*base, "-o", str(tables[name]), "--workers", str(args.workers)])
+            workers = ["--workers", str(args.workers)]
+            commands[name] = ([*base, "-o", str(tables[name]), *workers], ROOT)
+        # Rounds alternate the runs, so that the machine's changing speed falls on each.
+        rounds: dict[str, list[dict[str, Any]]] = {label: [] for label in commands}
+        for _ in range(args.rounds):
+            for label, (argv, code) in commands.items():
+                rounds[label].append(run(argv, code))
+        runs = {label: _median(figures) for label, figures in rounds.items()}
+        if args.rounds > 1 and not args.no_workers:
+            each = [
+                f"{one['seconds'] / many['seconds']:.2f}x"
+                for one, many in zip(rounds[streams], rounds[name], strict=True)
+            ]
+            print(f"speed-up in each round: {', '.join(each)}")
         rows = pd.DataFrame(
             [
                 (
@@ -180,6 +209,8 @@ def main() -> None:
             ],
             columns=["run", "seconds", "peak MiB (main)", "peak MiB (a worker)"],
         )
+        if args.rounds > 1:
+            print(f"median time of {args.rounds} rounds; highest peaks")
         print(rows.to_string(index=False, float_format=lambda v: f"{v:.1f}"))
         single = runs["one process (streams)"]
         if not args.no_workers:
