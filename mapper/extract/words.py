@@ -21,6 +21,9 @@ def translation(changes: dict[str, str]) -> dict[int, str]:
 
 # Apostrophes and hyphens become spaces too, so "Tuesday's" gives "tuesday".
 _SEPARATORS = translation({c: " " for c in ".,;:!?()[]{}\"'“”‘’«»/|—–…*•<>=#-‐‑"})
+#: The same for an ASCII text's bytes, lower-casing too: a byte table is read at C
+#: speed, where each character of a ``str.translate`` is looked up in a dictionary.
+_ASCII_SEPARATORS = bytes(ord(_SEPARATORS[c].lower()) if c < 128 else c for c in range(256))
 _DIGIT_RE = re.compile(r"\d")
 #: The digits an ASCII text can hold: a class the engine tests faster than ``\d``.
 _ASCII_DIGIT_RE = re.compile("[0-9]")
@@ -29,6 +32,8 @@ _ASCII_DIGIT_RE = re.compile("[0-9]")
 @lru_cache(maxsize=8192)
 def words_of(text: str) -> frozenset[str]:
     """Lower-case words of *text*; hyphens split words ("mid-October" gives "october")."""
+    if text.isascii():
+        return frozenset(text.encode().translate(_ASCII_SEPARATORS).decode().split())
     return frozenset(text.lower().translate(_SEPARATORS).split())
 
 
