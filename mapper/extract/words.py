@@ -79,3 +79,22 @@ def alternation(phrases: Iterable[str]) -> str:
     for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
         groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+def word_openings(branches: Iterable[str]) -> str:
+    r"""The regular-expression *branches*, each matching from the start of a word, as
+    one pattern the engine searches fast: it opens on a character class, which is
+    scanned for at C speed, where a leading ``\b`` made it try every branch at every
+    character.
+
+    Each branch is written without its ``\b`` and opens on its first character,
+    literally or as ``\d``. After the class, a lookbehind asks whether that character
+    opens a word, and the branches opening on it are tried, in their order; branches
+    opening on another character cannot match at that place, so the same match is found.
+    """
+    groups: dict[str, list[str]] = {}
+    for branch in branches:
+        opener = branch[:2] if branch.startswith("\\") else branch[0]
+        groups.setdefault(opener, []).append(branch[len(opener) :])
+    tried = "|".join(f"(?<={opener})(?:{'|'.join(rests)})" for opener, rests in groups.items())
+    return rf"[{''.join(groups)}](?<=\b\w)(?:{tried})"
