@@ -16,27 +16,58 @@ from functools import lru_cache
 from mapper.extract.casualties import find_casualties
 from mapper.extract.dates import date_expressions
 from mapper.extract.weapons import ATTACK, attack_strength
-from mapper.extract.words import alternation, words_of
+from mapper.extract.words import alternation, word_openings, words_of
+
+#: "Dozens of" a thing that is not people, "a series of" things that are not one barrage
+#: ("a series of rockets" is one; "a series of attacks" a tally), "several attacks".
+_MANY_OF = (
+    r" of (?!(?:[\w-]+\s+)?(?:people|civilians|persons|soldiers|troops|policemen|police"
+    r"|worshippers|fighters|militants|gunmen|members))"
+)
+_SERIES_OF = (
+    r" of\b(?! (?:\w+ )?(?:rockets|mortars|shells|missiles|explosions|blasts"
+    r"|projectiles|drones|katyushas)\b)"
+)
+_MANY_ATTACKS = r" (?:\w+\s+)?attacks\b"
 
 #: Reason -> pattern; a sentence matching any of them tells no new incident. The
 #: patterns are lower case and run on the lower-cased sentence.
 SKIP_PATTERNS: dict[str, re.Pattern[str]] = {
     "summary": re.compile(
-        r"\b(?:dozens|scores|hundreds) of (?!(?:[\w-]+\s+)?(?:people|civilians|persons|soldiers"
-        r"|troops|policemen|police|worshippers|fighters|militants|gunmen|members))"
-        # "a series of rockets" is one barrage; "a series of attacks" a tally.
-        r"|\b(?:series|waves?|spate|string|number|succession) of\b(?! (?:\w+ )?(?:rockets|mortars"
-        r"|shells|missiles|explosions|blasts|projectiles|drones|katyushas)\b)"
-        r"|\bsince the (?:\w+ )?attacks (?:began|started)\b"
-        # "similar attacks against US interests ... since mid-October": attacks over time.
-        r"|\battacks\b[^.;]{0,80}\bsince (?:mid-|early |late )?(?:jan|feb|mar|apr|may|jun|jul|aug"
-        r"|sep|oct|nov|dec|the start|the beginning)"
-        r"|\b\d+\s+(?:\w+\s+)?attacks\b|\b(?:several|many|numerous|such|recent|repeated|previous"
-        r"|frequent) (?:\w+\s+)?attacks\b|\brepeated(?:ly)?\b|\bin recent (?:weeks|months|days)\b"
-        r"|\battacks (?:have|had) (?:\w+\s+)?(?:targeted|hit|increased|intensified|continued)\b"
-        r"|\bhave (?:already |repeatedly )?(?:targeted|hit|struck)\b|\bsystematically\b"
-        r"|\beach time\b|\bregularly\b|\bfrequently\b|\bsometimes\b|\bso far this year\b"
-        r"|\battacks (?:\w+ ){0,4}(?:fell|rose|dropped|declined|decreased|increased|doubled)\b",
+        word_openings(
+            [
+                *(word + _MANY_OF for word in ("dozens", "scores", "hundreds")),
+                *(
+                    word + _SERIES_OF
+                    for word in ("series", "waves?", "spate", "string", "number", "succession")
+                ),
+                r"since the (?:\w+ )?attacks (?:began|started)\b",
+                # "similar attacks against US interests ... since mid-October": over time.
+                r"attacks\b[^.;]{0,80}\bsince (?:mid-|early |late )?(?:jan|feb|mar|apr|may"
+                r"|jun|jul|aug|sep|oct|nov|dec|the start|the beginning)",
+                r"\d\d*\s+(?:\w+\s+)?attacks\b",
+                *(
+                    word + _MANY_ATTACKS
+                    for word in (
+                        *("several", "many", "numerous", "such"),
+                        *("recent", "repeated", "previous", "frequent"),
+                    )
+                ),
+                r"repeated(?:ly)?\b",
+                r"in recent (?:weeks|months|days)\b",
+                r"attacks (?:have|had) (?:\w+\s+)?(?:targeted|hit|increased|intensified"
+                r"|continued)\b",
+                r"have (?:already |repeatedly )?(?:targeted|hit|struck)\b",
+                r"systematically\b",
+                r"each time\b",
+                r"regularly\b",
+                r"frequently\b",
+                r"sometimes\b",
+                r"so far this year\b",
+                r"attacks (?:\w+ ){0,4}(?:fell|rose|dropped|declined|decreased|increased"
+                r"|doubled)\b",
+            ]
+        )
     ),
     "withdrawal": re.compile(
         r"\b(?:withdr[ae]w\w*|pull(?:ed|ing|s)? out|pullout|redeploy\w*|reposition\w*|"

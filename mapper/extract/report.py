@@ -27,7 +27,6 @@ from mapper.extract.place_references import (
     names_it_later,
 )
 from mapper.extract.places import (
-    PlaceHit,
     abroad,
     best_place,
     coordinated,
@@ -90,12 +89,11 @@ def extract_report(report: Report, gazetteer: Gazetteer) -> list[dict[str, Any]]
     document = split_document(report.text)
     skips: dict[int, bool] = {}
     mentions = gazetteer.find_mentions(_worth_searching(document, skips))
-    headline = headline_place(report.title, gazetteer)
     # Relative dates count from the day the story was filed, which a dateline may give.
     published = filing_date(report.text, report.published) or report.published
     said = statement_day(document, published)
     posts = embedded_posts(report.text, document.text)
-    incidents = _read(document, mentions, (published, said, posts), gazetteer, skips, headline)
+    incidents = _read(document, mentions, (published, said, posts), gazetteer, skips, report.title)
     if not incidents and report.title:
         # The body said nothing usable; the headline may still name the attack.
         title = report.title.strip()
@@ -145,11 +143,11 @@ def _read(
     days: tuple[str | None, str | None, list[Post]],
     gazetteer: Gazetteer,
     skips: dict[int, bool],
-    headline: PlaceHit | None,
+    title: str | None,
 ) -> list[Incident]:
     """Walk the clauses; *skips* (sentence -> tells no new incident) is filled lazily.
 
-    *headline* is the base or facility the title names, for "the base" in the body;
+    *title* may name the base or facility that "the base" in the body is;
     *days* are the publication (or filing) day, the day of the report's statements and
     the embedded posts, each dating what it says.
     """
@@ -238,11 +236,13 @@ def _read(
             hit = None
         if hit is None and strength == ATTACK:
             hit = digest.place_at(clause.start)  # "RAMADI: Three mortar rounds struck ..."
-        if hit is None and strength == ATTACK and (current is None or own is not None):
+        by_kind = hit is None and strength == ATTACK and (current is None or own is not None)
+        if by_kind and may_name_by_kind(clause.text):  # only then is the title read
             # "Three rockets landed inside the air base" under a headline naming it; with
             # an incident open and no date of its own, "the base" is that incident's.
+            headline = headline_place(title, gazetteer)
             hit = named_by_kind(clause.text, headline)
-            if hit is None and headline is None and may_name_by_kind(clause.text):
+            if hit is None and headline is None:
                 # No headline site: "the base" is the one the story named last.
                 hit = named_by_kind(clause.text, sites.last_before(clause.start))
         if (

@@ -41,6 +41,9 @@ _LINE_KIND_RE = re.compile(
     rf"|(?P<furniture>{_UPDATED_RE.pattern}|{_CAPTION_START_RE.pattern})",
     re.IGNORECASE,
 )
+#: The ASCII characters a stripped line of those kinds opens on: a cheap test before the
+#: case-insensitive pattern (a line opening on another character, "ſ" for "s", is tried).
+_KIND_OPENERS = frozenset("rasmulpficRASMULPFIC*-0123456789")
 _AGENCY_CREDIT_RE = re.compile(
     r"\b(?:REUTERS|Reuters|AFP|AP|EPA|AA|Getty Images|Anadolu)(?:/[^/]{2,60}){1,2}\s*$"
 )
@@ -192,7 +195,8 @@ def _clean(text: str) -> list[tuple[str, str]]:
         lines = [line for line in map(str.strip, block.split("\n")) if line]
         kept: list[str] = []
         for i, line in enumerate(lines):
-            kind = _LINE_KIND_RE.match(line)
+            may_be_kind = line[0] in _KIND_OPENERS or not line[0].isascii()
+            kind = _LINE_KIND_RE.match(line) if may_be_kind else None
             found = kind.lastgroup if kind is not None else None
             if found == "read_also":
                 in_link_list = True

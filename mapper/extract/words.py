@@ -21,6 +21,9 @@ def translation(changes: dict[str, str]) -> dict[int, str]:
 
 # Apostrophes and hyphens become spaces too, so "Tuesday's" gives "tuesday".
 _SEPARATORS = translation({c: " " for c in ".,;:!?()[]{}\"'“”‘’«»/|—–…*•<>=#-‐‑"})
+#: The same for an ASCII text's bytes, lower-casing too: a byte table is read at C
+#: speed, where each character of a ``str.translate`` is looked up in a dictionary.
+_ASCII_SEPARATORS = bytes(ord(_SEPARATORS[c].lower()) if c < 128 else c for c in range(256))
 _DIGIT_RE = re.compile(r"\d")
 #: The digits an ASCII text can hold: a class the engine tests faster than ``\d``.
 _ASCII_DIGIT_RE = re.compile("[0-9]")
@@ -29,6 +32,8 @@ _ASCII_DIGIT_RE = re.compile("[0-9]")
 @lru_cache(maxsize=8192)
 def words_of(text: str) -> frozenset[str]:
     """Lower-case words of *text*; hyphens split words ("mid-October" gives "october")."""
+    if text.isascii():
+        return frozenset(text.encode().translate(_ASCII_SEPARATORS).decode().split())
     return frozenset(text.lower().translate(_SEPARATORS).split())
 
 
@@ -74,3 +79,22 @@ def alternation(phrases: Iterable[str]) -> str:
     for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
         groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+def word_openings(branches: Iterable[str]) -> str:
+    r"""The regular-expression *branches*, each matching from the start of a word, as
+    one pattern the engine searches fast: it opens on a character class, which is
+    scanned for at C speed, where a leading ``\b`` made it try every branch at every
+    character.
+
+    Each branch is written without its ``\b`` and opens on its first character,
+    literally or as ``\d``. After the class, a lookbehind asks whether that character
+    opens a word, and the branches opening on it are tried, in their order; branches
+    opening on another character cannot match at that place, so the same match is found.
+    """
+    groups: dict[str, list[str]] = {}
+    for branch in branches:
+        opener = branch[:2] if branch.startswith("\\") else branch[0]
+        groups.setdefault(opener, []).append(branch[len(opener) :])
+    tried = "|".join(f"(?<={opener})(?:{'|'.join(rests)})" for opener, rests in groups.items())
+    return rf"[{''.join(groups)}](?<=\b\w)(?:{tried})"
