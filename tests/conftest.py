@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from gazetteer import Gazetteer, Place
+from gazetteer import Gazetteer, Place, default_gazetteer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -41,6 +41,12 @@ def realnews_parts() -> list[tuple[Path, Path]]:
 def report_fixtures() -> Path:
     """``tests/fixtures/reports``: good, malformed and indexed sample reports."""
     return FIXTURES / "reports"
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    """The bundled gazetteer, as a user running ``mapper`` gets it."""
+    return default_gazetteer()
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer import default_gazetteer
 from mapper import Report, extract_report
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return default_gazetteer()
 
 
 def figures(gaz, text: str) -> tuple[int | None, int | None]:

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from gazetteer import default_gazetteer
 from mapper import Report, extract_report, read_reports
 from mapper.table.schema import WEAPONS
 
@@ -29,11 +28,6 @@ KEYS = [
     "target",
     "quote",
 ]
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return default_gazetteer()
 
 
 def incidents(

@@ -9,11 +9,6 @@ from gazetteer import default_gazetteer
 from mapper import Report, extract_report
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    return default_gazetteer()
-
-
 def rows(gaz, text: str) -> list[dict]:
     return extract_report(Report("t", text, None, "2020-03-15", None, None, "t.md", None), gaz)
 

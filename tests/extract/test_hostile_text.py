@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from gazetteer import default_gazetteer
 from mapper import Report, extract_report
 from mapper.extract import (
     counts,
@@ -30,11 +29,6 @@ from mapper.extract.counts import MAX_DIGITS
 from mapper.extract.place_references import MAX_LOOK_BACKS
 from mapper.extract.place_words import MAX_LISTED_PROVINCES
 from mapper.extract.references import MAX_OPEN_INCIDENTS
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return default_gazetteer()
 
 
 def _report(text: str) -> Report:

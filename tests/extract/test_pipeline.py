@@ -135,3 +135,13 @@ def test_something_that_is_not_reports_is_refused(small_gazetteer):
 def test_extract_returns_a_plain_dataframe(fake_extract, small_gazetteer):
     frame = mapper.extract([Report("r", "A rocket.", path="r.md")], gazetteer=small_gazetteer)
     assert isinstance(frame, pd.DataFrame)
+
+
+def test_an_outcome_travels_to_another_process_whole() -> None:
+    # Workers send each report's outcome back pickled; every field must come back.
+    import pickle
+
+    from mapper.extract.pipeline import Outcome
+
+    outcome = Outcome("r1", "a.csv", 4, "incidents", 2, None, ("'yesterday' left unresolved",))
+    assert pickle.loads(pickle.dumps(outcome)) == outcome

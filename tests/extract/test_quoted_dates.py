@@ -12,14 +12,8 @@ from typing import Any
 
 import pytest
 
-from gazetteer import default_gazetteer
 from mapper import Report, extract_report, read_reports
 from mapper.extract import run_extraction
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return default_gazetteer()
 
 
 def incidents(gaz, text: str, published: str | None) -> list[dict[str, Any]]:

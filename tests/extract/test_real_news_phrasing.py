@@ -10,13 +10,7 @@ from typing import Any
 
 import pytest
 
-from gazetteer import default_gazetteer
 from mapper import Report, extract_report
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return default_gazetteer()
 
 
 def incidents(gaz, text: str, published: str | None = "2022-03-14") -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import pytest
 from geopy.distance import geodesic
 from geopy.location import Location
 
-from gazetteer import Gazetteer, GazetteerGeocoder, default_gazetteer
+from gazetteer import Gazetteer, GazetteerGeocoder
 
 TOLERANCE_KM = 5.0
 
@@ -242,11 +242,6 @@ CASES = [
 @pytest.fixture(scope="module")
 def geocoder() -> GazetteerGeocoder:
     return GazetteerGeocoder()
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return default_gazetteer()
 
 
 @pytest.mark.parametrize(("name", "reference"), CASES)
