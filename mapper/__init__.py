@@ -28,43 +28,78 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
-from typing import Any
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
 from mapper.errors import EvaluationError, IncidentTableError, MapperError, ReportError
-from mapper.evaluate import evaluate
-from mapper.extract import extract, extract_report, resolve_date
-from mapper.merge import merge_incidents
-from mapper.read import Report, ReportSet, read_reports
-from mapper.scale import extract_corpus, extract_partition, incident_meta
-from mapper.table import (
-    INCIDENT_COLUMNS,
-    MERGE_COLUMNS,
-    WEAPONS,
-    incident_frame,
-    read_incidents,
-    write_incidents,
-)
+
+if TYPE_CHECKING:
+    from mapper.evaluate import evaluate
+    from mapper.extract import extract, extract_report, resolve_date
+    from mapper.merge import merge_incidents
+    from mapper.read import Report, ReportSet, read_reports
+    from mapper.render import render
+    from mapper.scale import extract_corpus, extract_partition, incident_meta
+    from mapper.table import (
+        INCIDENT_COLUMNS,
+        MERGE_COLUMNS,
+        WEAPONS,
+        incident_frame,
+        read_incidents,
+        write_incidents,
+    )
 
 try:  # one source of truth: pyproject.toml's version, as installed
     __version__ = importlib.metadata.version("incident-mapper")
 except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
     __version__ = "0+unknown"
 
-# ``mapper.render`` is the function. Its stage's package is imported here, once, so that
-# no later ``import mapper.render...`` binds the package over the function's name.
-importlib.import_module("mapper.render")
-del globals()["render"]
+#: Where each name of the API lives. A name is imported on first use, so that ``import
+#: mapper`` is quick (``mapper --workers N`` starts its workers' fork server first, and
+#: the imports of both then run side by side) and folium waits for the first map.
+_HOMES = {
+    "evaluate": "mapper.evaluate",
+    **dict.fromkeys(("extract", "extract_report", "resolve_date"), "mapper.extract"),
+    "merge_incidents": "mapper.merge",
+    **dict.fromkeys(("Report", "ReportSet", "read_reports"), "mapper.read"),
+    "render": "mapper.render",
+    **dict.fromkeys(("extract_corpus", "extract_partition", "incident_meta"), "mapper.scale"),
+    **dict.fromkeys(
+        (
+            "INCIDENT_COLUMNS",
+            "MERGE_COLUMNS",
+            "WEAPONS",
+            "incident_frame",
+            "read_incidents",
+            "write_incidents",
+        ),
+        "mapper.table",
+    ),
+}
 
 
 def __getattr__(name: str) -> Any:
-    # Folium is imported only when the first map is rendered.
-    if name == "render":
-        from mapper.render import render
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'mapper' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
 
-        globals()["render"] = render
-        return render
-    raise AttributeError(f"module 'mapper' has no attribute {name!r}")
 
+class _Package(types.ModuleType):
+    """``mapper.extract``, ``mapper.evaluate`` and ``mapper.render`` are the pipeline's
+    functions, although each also names a stage's package: the import of that package,
+    which binds its name on this one, leaves the name to the function."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _HOMES.get(name) == value.__name__:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "INCIDENT_COLUMNS",

@@ -13,7 +13,7 @@ import importlib.metadata
 import sys
 from collections.abc import Sequence
 
-from gazetteer import GazetteerError
+from mapper.cli.scale_options import start_early
 from mapper.errors import MapperError
 
 #: Modules that each register one or more sub-commands, in help order.
@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``mapper`` command line; return its exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    start_early(argv)  # --workers N: its fork server, before the commands' imports
+    from gazetteer import GazetteerError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

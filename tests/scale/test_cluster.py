@@ -165,16 +165,27 @@ def test_no_cluster_option_imports_nothing_of_dask(tmp_path: Path) -> None:
 
 
 def test_local_workers_start_with_the_extraction_imported() -> None:
-    # --workers N forks its workers from a server that imported the mapper once, so no
-    # worker spends its first part importing it (a fresh interpreter: the fork server
-    # is started once a process).
+    # --workers N forks its workers from a server that imported the mapper and loaded
+    # the bundled gazetteer once, so no worker spends its first part on them (a fresh
+    # interpreter: the fork server is started once a process).
     code = (
         "import sys\nfrom mapper.cli.scale_options import open_client\n"
-        "def ready():\n    return 'mapper.scale.partition' in sys.modules\n"
+        "def ready():\n"
+        "    from mapper.scale.partition import _load\n"
+        "    return 'mapper.scale.partition' in sys.modules and _load.cache_info().currsize\n"
         "if __name__ == '__main__':\n"
         "    with open_client(workers=2) as client:\n"
         "        print(sorted(client.run(ready).values()))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[True, True]"
+    assert done.stdout.strip() == "[1, 1]"
+
+
+def test_the_command_starts_before_its_imports() -> None:
+    # `mapper ... --workers N` starts its workers' fork server before it imports what the
+    # command runs, so both import side by side: that needs `mapper.cli` to import
+    # neither pandas nor the extraction.
+    code = "import sys, mapper.cli; print(sorted({'pandas', 'mapper.extract'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
