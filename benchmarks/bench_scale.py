@@ -11,6 +11,12 @@ the baseline's) and the summaries line for line, and prints the wall time, the
 speed-up and the peak resident memory of each, side by side. With ``--rounds K`` each
 runs K times, alternating, and the median time counts.
 
+For reference (skipped with ``--no-ceiling``), the corpus is also cut into as many
+files as there are workers, and that many single processes extract one each, side by
+side, with no Dask at all: what this machine gives that many busy processes, which on
+a shared machine is less than one process's speed times their number. The speed-up
+of the workers is printed next to it.
+
     python benchmarks/bench_scale.py                  # 100,000 reports, a few minutes
     python benchmarks/bench_scale.py --reports 5000   # a quick look
     python benchmarks/bench_scale.py --no-baseline --rounds 3
@@ -81,25 +87,66 @@ def build_corpus(path: Path, count: int) -> None:
     pq.write_table(pa.table(columns), path, row_group_size=2000)
 
 
+def split_corpus(corpus: Path, count: int) -> list[Path]:
+    """*corpus* cut into *count* Parquet files of consecutive reports, beside it."""
+    table = pq.read_table(corpus)
+    size = -(-table.num_rows // count)
+    paths = []
+    for index in range(count):
+        path = corpus.with_name(f"{corpus.stem}-share-{index}.parquet")
+        pq.write_table(table.slice(index * size, size), path, row_group_size=2000)
+        paths.append(path)
+    return paths
+
+
 def run(argv: list[str], code: Path = ROOT) -> dict[str, Any]:
     """Run ``mapper`` (the one at *code*) with *argv* in a fresh interpreter; its time
     and peak memory."""
+    return run_together([argv], code)
+
+
+def run_together(argvs: list[list[str]], code: Path = ROOT) -> dict[str, Any]:
+    """Run one ``mapper`` for each of *argvs* at the same time, each in a fresh
+    interpreter; the time until the last ends, the highest peak and the summaries."""
     started = time.perf_counter()
-    with subprocess.Popen(
-        [sys.executable, "-c", _RUN, str(code), *argv],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    ) as child:
-        watch = _Descendants(child.pid)
-        stdout, stderr = child.communicate()
-        seconds = time.perf_counter() - started
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", _RUN, str(code), *argv],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for argv in argvs
+    ]
+    watches = [_Descendants(child.pid) for child in children]
+    # Each child's output is read by a thread of its own, so no pipe fills up.
+    outputs: list[tuple[str, str]] = [("", "")] * len(children)
+
+    def finish(index: int) -> None:
+        outputs[index] = children[index].communicate()
+
+    readers = [threading.Thread(target=finish, args=(i,)) for i in range(len(children))]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    seconds = time.perf_counter() - started
+    for watch in watches:
         watch.stop()
-    if child.returncode != 0:
-        raise SystemExit(stderr)
-    figures = json.loads(stdout.strip().splitlines()[-1])
-    summary = next(line for line in stderr.splitlines() if " reports: " in line)
-    return {**figures, "seconds": seconds, "summary": summary, "children_kb": watch.peak_kb()}
+    figures = []
+    for child, (stdout, stderr) in zip(children, outputs, strict=True):
+        if child.returncode != 0:
+            raise SystemExit(stderr)
+        figures.append(json.loads(stdout.strip().splitlines()[-1]))
+    summary = " + ".join(
+        next(line for line in stderr.splitlines() if " reports: " in line) for _, stderr in outputs
+    )
+    return {
+        "seconds": seconds,
+        "peak_kb": max(f["peak_kb"] for f in figures),
+        "summary": summary,
+        "children_kb": max(watch.peak_kb() for watch in watches),
+    }
 
 
 class _Descendants(threading.Thread):
@@ -159,6 +206,11 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--no-workers", action="store_true", help="the single process only")
     parser.add_argument("--rounds", type=int, default=1, help="runs of each, alternating")
+    parser.add_argument(
+        "--no-ceiling",
+        action="store_true",
+        help="without the reference run of N processes side by side, a share of the corpus each",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.parquet"
@@ -185,11 +237,22 @@ def main() -> None:
             tables[name] = Path(folder) / "many.csv"
             workers = ["--workers", str(args.workers)]
             commands[name] = ([*base, "-o", str(tables[name]), *workers], ROOT)
+        ceiling = f"{args.workers} processes, a share each"
+        shares: list[list[str]] = []
+        if not args.no_workers and not args.no_ceiling:
+            for index, share in enumerate(split_corpus(corpus, args.workers)):
+                out = Path(folder) / f"share-{index}.csv"
+                shares.append(["extract", str(share), "--no-merge", "-o", str(out)])
         # Rounds alternate the runs, so that the machine's changing speed falls on each.
         rounds: dict[str, list[dict[str, Any]]] = {label: [] for label in commands}
+        if shares:
+            rounds[ceiling] = []
         for _ in range(args.rounds):
             for label, (argv, code) in commands.items():
                 rounds[label].append(run(argv, code))
+            if shares:
+                rounds[ceiling].append(run_together(shares))
+        reference = rounds.pop(ceiling, [])
         runs = {label: _median(figures) for label, figures in rounds.items()}
         if args.rounds > 1 and not args.no_workers:
             each = [
@@ -216,6 +279,17 @@ def main() -> None:
         if not args.no_workers:
             speed_up = single["seconds"] / runs[name]["seconds"]
             print(f"speed-up of {name} over one process: {speed_up:.2f}x")
+        if reference:
+            most = single["seconds"] / statistics.median(r["seconds"] for r in reference)
+            each = [
+                f"{one['seconds'] / side['seconds']:.2f}x"
+                for one, side in zip(rounds[streams], reference, strict=True)
+            ]
+            print(
+                f"{ceiling}, no Dask (what this machine gives two busy processes): "
+                f"{most:.2f}x one process ({', '.join(each)}); {name} reaches "
+                f"{speed_up / most:.0%} of it"
+            )
         if not args.no_baseline:
             before = runs[f"one process, {args.baseline}"]
             print(
