@@ -33,6 +33,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -107,37 +108,37 @@ def run(argv: list[str], code: Path = ROOT) -> dict[str, Any]:
 
 def run_together(argvs: list[list[str]], code: Path = ROOT) -> dict[str, Any]:
     """Run one ``mapper`` for each of *argvs* at the same time, each in a fresh
-    interpreter; the time until the last ends, the highest peak and the summaries."""
+    interpreter; the time until the last ends, the highest peak and the summaries.
+    Stops with the message of the first that fails."""
     started = time.perf_counter()
-    children = [
-        subprocess.Popen(
-            [sys.executable, "-c", _RUN, str(code), *argv],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for argv in argvs
-    ]
-    watches = [_Descendants(child.pid) for child in children]
-    # Each child's output is read by a thread of its own, so no pipe fills up.
-    outputs: list[tuple[str, str]] = [("", "")] * len(children)
-
-    def finish(index: int) -> None:
-        outputs[index] = children[index].communicate()
-
-    readers = [threading.Thread(target=finish, args=(i,)) for i in range(len(children))]
-    for reader in readers:
-        reader.start()
-    for reader in readers:
-        reader.join()
-    seconds = time.perf_counter() - started
+    children: list[subprocess.Popen[str]] = []
+    try:
+        for argv in argvs:
+            children.append(
+                subprocess.Popen(
+                    [sys.executable, "-c", _RUN, str(code), *argv],
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+            )
+        watches = [_Descendants(child.pid) for child in children]
+        # A thread a child reads its output, so that no child waits on a full pipe.
+        with ThreadPoolExecutor(len(children)) as pool:
+            outputs = list(pool.map(lambda child: child.communicate(), children))
+        seconds = time.perf_counter() - started
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
     for watch in watches:
         watch.stop()
     figures = []
     for child, (stdout, stderr) in zip(children, outputs, strict=True):
-        if child.returncode != 0:
-            raise SystemExit(stderr)
-        figures.append(json.loads(stdout.strip().splitlines()[-1]))
+        figure = json.loads(stdout.strip().splitlines()[-1]) if child.returncode == 0 else {}
+        if figure.get("status") != 0:
+            raise SystemExit(f"mapper {' '.join(child.args[4:])} failed:\n{stderr}")
+        figures.append(figure)
     summary = " + ".join(
         next(line for line in stderr.splitlines() if " reports: " in line) for _, stderr in outputs
     )
@@ -286,7 +287,7 @@ def main() -> None:
                 for one, side in zip(rounds[streams], reference, strict=True)
             ]
             print(
-                f"{ceiling}, no Dask (what this machine gives two busy processes): "
+                f"{ceiling}, no Dask (what this machine gives {args.workers} busy processes): "
                 f"{most:.2f}x one process ({', '.join(each)}); {name} reaches "
                 f"{speed_up / most:.0%} of it"
             )

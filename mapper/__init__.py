@@ -56,8 +56,9 @@ except importlib.metadata.PackageNotFoundError:  # a source tree that was never 
     __version__ = "0+unknown"
 
 #: Where each name of the API lives. A name is imported on first use, so that ``import
-#: mapper`` is quick (``mapper --workers N`` starts its workers' fork server first, and
-#: the imports of both then run side by side) and folium waits for the first map.
+#: mapper`` is quick (``mapper extract --workers N`` starts its workers' fork server
+#: first, and the imports of both then run side by side) and folium waits for the first
+#: map.
 _HOMES = {
     "evaluate": "mapper.evaluate",
     **dict.fromkeys(("extract", "extract_report", "resolve_date"), "mapper.extract"),
@@ -79,11 +80,19 @@ _HOMES = {
 }
 
 
+#: The stages' packages that are not also a function's name: ``mapper.table.…`` works
+#: after ``import mapper``, as it did when this package imported them all.
+_STAGES = ("read", "table", "merge", "scale")
+
+
 def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
-    if home is None:
+    if home is not None:
+        value = getattr(importlib.import_module(home), name)
+    elif name in _STAGES:
+        value = importlib.import_module(f"mapper.{name}")
+    else:
         raise AttributeError(f"module 'mapper' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
     globals()[name] = value
     return value
 

@@ -40,11 +40,32 @@ def test_the_pipeline_functions_stay_functions_beside_their_stages() -> None:
         "print(all(inspect.isfunction(getattr(mapper, n)) for n in "
         "('extract', 'evaluate', 'render')))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.stdout.strip() == "True", done.stderr
+    assert in_a_fresh_interpreter(code) == "True"
+
+
+def test_the_stages_are_reached_from_the_package() -> None:
+    """``import mapper`` then ``mapper.table.filter_incidents(...)``, as the docs show."""
+    code = (
+        "import mapper, types\n"
+        "print([isinstance(getattr(mapper, s), types.ModuleType) "
+        "for s in ('read', 'table', 'merge', 'scale')])"
+    )
+    assert in_a_fresh_interpreter(code) == "[True, True, True, True]"
+
+
+def test_every_name_of_the_api_has_a_home() -> None:
+    import mapper
+
+    errors = {"EvaluationError", "IncidentTableError", "MapperError", "ReportError"}
+    assert set(mapper._HOMES) | errors == set(mapper.__all__)
 
 
 def test_importing_mapper_does_not_load_folium() -> None:
-    code = "import sys, mapper; print('folium' in sys.modules)"
+    assert in_a_fresh_interpreter("import sys, mapper; print('folium' in sys.modules)") == "False"
+
+
+def in_a_fresh_interpreter(code: str) -> str:
+    """What *code* prints, run by a new Python (nothing of this one imported)."""
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.stdout.strip() == "False", done.stderr
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()

@@ -4,6 +4,7 @@ accounted for; and with no cluster option nothing of Dask is imported."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -189,3 +190,29 @@ def test_the_command_starts_before_its_imports() -> None:
     code = "import sys, mapper.cli; print(sorted({'pandas', 'mapper.extract'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+@pytest.mark.parametrize("dask", ["missing", "broken"])
+def test_workers_without_dask_say_how_to_install_it(dask: str, tmp_path: Path) -> None:
+    # A Python where `distributed` is not there, or fails to import: the run stops
+    # with the extra to install, not a traceback.
+    fake = tmp_path / "site" / "distributed"
+    fake.mkdir(parents=True)
+    fake.joinpath("__init__.py").write_text("raise ImportError('a broken install')\n")
+    code = (
+        "import sys\n"
+        + ("sys.modules['distributed'] = None\n" if dask == "missing" else "")
+        + "from mapper.cli import main\n"
+        f"sys.exit(main(['extract', {str(ROOT / 'samples' / 'reports')!r}, '-o', "
+        f"{str(tmp_path / 'x.csv')!r}, '--workers', '2']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
+    )
+    assert done.returncode == 2, done.stderr
+    assert 'pip install "incident-mapper[dask]"' in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "x.csv").exists()
