@@ -167,20 +167,22 @@ def test_no_cluster_option_imports_nothing_of_dask(tmp_path: Path) -> None:
 
 def test_local_workers_start_with_the_extraction_imported() -> None:
     # --workers N forks its workers from a server that imported the mapper and loaded
-    # the bundled gazetteer once, so no worker spends its first part on them (a fresh
-    # interpreter: the fork server is started once a process).
+    # the bundled gazetteer once, so no worker spends its first part on them, and froze
+    # all that for the cycle collector (a fresh interpreter: the fork server is started
+    # once a process).
     code = (
         "import sys\nfrom mapper.cli.scale_options import open_client\n"
         "def ready():\n"
         "    from mapper.scale.partition import _load\n"
-        "    return 'mapper.scale.partition' in sys.modules and _load.cache_info().currsize\n"
+        "    import gc\n"
+        "    return _load.cache_info().currsize == 1 and gc.get_freeze_count() > 10_000\n"
         "if __name__ == '__main__':\n"
         "    with open_client(workers=2) as client:\n"
         "        print(sorted(client.run(ready).values()))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[1, 1]"
+    assert done.stdout.strip() == "[True, True]"
 
 
 def test_the_command_starts_before_its_imports() -> None:
