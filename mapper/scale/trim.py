@@ -11,25 +11,23 @@ millisecond a part). Where the C library has no ``malloc_trim`` it does nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 from collections.abc import Callable
+from functools import cache
 
 
+@cache
 def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim``, or None where the C library has none."""
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return None
+    """glibc's ``malloc_trim``, or None where the C library has none. Looked up among the
+    symbols this process already has loaded (no search for the library's file, which
+    would run ``ldconfig``), on first use rather than on import."""
     try:
-        return ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):  # TypeError: Windows needs a name
         return None
-
-
-_TRIM = _malloc_trim()
 
 
 def trim_memory() -> None:
     """Hand the memory this process has freed back to the system, where it can."""
-    if _TRIM is not None:
-        _TRIM(0)
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)

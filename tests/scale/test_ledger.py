@@ -1,6 +1,10 @@
-"""What a streamed run keeps of every report: counts, and ids and warnings on disk."""
+"""What a streamed run keeps of every report (counts; ids and warnings on disk), and the
+memory it hands back between parts."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 from mapper.errors import ReportError
 from mapper.extract import Tally, format_summary, problem_lines
@@ -46,3 +50,15 @@ def test_the_ledger_finds_first_uses_and_gives_warnings_back_in_order() -> None:
         ("c.md", "three", None),
     ]
     assert [w.reason for w in warnings] == ["first", "one", "two", "three"]  # again
+
+
+def test_handing_memory_back_runs_no_other_program() -> None:
+    # Between the parts of a streamed run, freed memory goes back to the system; finding
+    # glibc's malloc_trim must not start a program (ldconfig) when mapper.scale loads.
+    code = (
+        "import subprocess\nstarted = []\n"
+        "subprocess.Popen.__init__ = lambda self, *a, **k: started.append(a)\n"
+        "from mapper.scale.trim import trim_memory\ntrim_memory()\nprint(started)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
